@@ -1,0 +1,158 @@
+package bigcommerce
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Error kinds, for errors.Is.
+var (
+	ErrNotFound     = errors.New("not found")
+	ErrValidation   = errors.New("rejected as invalid")
+	ErrConflict     = errors.New("conflict")
+	ErrRateLimited  = errors.New("rate limited")
+	ErrServer       = errors.New("server error")
+	ErrUnauthorized = errors.New("unauthorized")
+)
+
+// APIError is a non-2xx answer from BigCommerce.
+type APIError struct {
+	Method string
+	Path   string // without store prefix or query
+	Status int
+	Title  string
+	// Fields is BigCommerce's field map, e.g. {"0.email": "..."} for the
+	// first item of a batch.
+	Fields map[string]string
+}
+
+func (e *APIError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "BigCommerce answered %d %s to %s %s", e.Status, http.StatusText(e.Status), e.Method, e.Path)
+	if e.Title != "" {
+		fmt.Fprintf(&b, ": %s", e.Title)
+	}
+	keys := make([]string, 0, len(e.Fields))
+	for k := range e.Fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(&b, "; %s: %s", k, e.Fields[k])
+	}
+	return b.String()
+}
+
+// Is maps the status code onto the error kinds.
+func (e *APIError) Is(target error) bool {
+	switch target {
+	case ErrNotFound:
+		return e.Status == http.StatusNotFound
+	case ErrValidation:
+		return e.Status == http.StatusBadRequest || e.Status == http.StatusUnprocessableEntity || e.Status == http.StatusRequestEntityTooLarge
+	case ErrConflict:
+		return e.Status == http.StatusConflict
+	case ErrRateLimited:
+		return e.Status == http.StatusTooManyRequests
+	case ErrServer:
+		return e.Status >= 500
+	case ErrUnauthorized:
+		return e.Status == http.StatusUnauthorized || e.Status == http.StatusForbidden
+	}
+	return false
+}
+
+// ItemFields splits an index-keyed field map ("2.email") by batch item. Keys
+// without an index are returned under -1.
+func (e *APIError) ItemFields() map[int]map[string]string {
+	out := map[int]map[string]string{}
+	for k, v := range e.Fields {
+		idx, field := -1, k
+		if i := strings.IndexByte(k, '.'); i > 0 {
+			if n, err := strconv.Atoi(k[:i]); err == nil {
+				idx, field = n, k[i+1:]
+			}
+		}
+		if out[idx] == nil {
+			out[idx] = map[string]string{}
+		}
+		out[idx][field] = v
+	}
+	return out
+}
+
+func newAPIError(method, path string, status int, h http.Header, body []byte) *APIError {
+	e := &APIError{Method: method, Path: path, Status: status}
+	// V3 answers an object; V2 an array of {status, message, details}.
+	var v3 struct {
+		Title  string         `json:"title"`
+		Detail string         `json:"detail"`
+		Errors map[string]any `json:"errors"`
+	}
+	var v2 []struct {
+		Message string         `json:"message"`
+		Details map[string]any `json:"details"`
+	}
+	switch {
+	case json.Unmarshal(body, &v3) == nil:
+		e.Title = v3.Title
+		if e.Title == "" {
+			e.Title = v3.Detail
+		}
+		e.Fields = stringFields(v3.Errors)
+	case json.Unmarshal(body, &v2) == nil && len(v2) > 0:
+		msgs := make([]string, 0, len(v2))
+		for _, m := range v2 {
+			msgs = append(msgs, m.Message)
+			for k, v := range stringFields(m.Details) {
+				if e.Fields == nil {
+					e.Fields = map[string]string{}
+				}
+				e.Fields[k] = v
+			}
+		}
+		e.Title = strings.Join(msgs, "; ")
+	}
+	return e
+}
+
+func stringFields(m map[string]any) map[string]string {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		switch v := v.(type) {
+		case string:
+			out[k] = v
+		default:
+			b, _ := json.Marshal(v)
+			out[k] = string(b)
+		}
+	}
+	return out
+}
+
+// OutcomeUnknownError means a write may or may not have been applied: the
+// connection failed, or the store answered 5xx or an unreadable body.
+// Callers reconcile by reading before trying again.
+type OutcomeUnknownError struct {
+	Method string
+	Path   string
+	Err    error
+}
+
+func (e *OutcomeUnknownError) Error() string {
+	return fmt.Sprintf("%s %s: outcome unknown: %v", e.Method, e.Path, e.Err)
+}
+
+func (e *OutcomeUnknownError) Unwrap() error { return e.Err }
+
+func errUnexpectedCount(want, got int) error {
+	return fmt.Errorf("expected %d items in the answer, got %d", want, got)
+}

@@ -1,0 +1,34 @@
+// Package providerdata holds what the configured provider hands to its
+// resources and data sources.
+package providerdata
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
+)
+
+// Data is the configured provider's API access.
+type Data struct {
+	// Client reaches every endpoint directly.
+	Client *bigcommerce.Client
+	// Customers is the per-customer surface resources use; with batching on,
+	// concurrent calls are merged into batch requests.
+	Customers bigcommerce.CustomerService
+}
+
+// From converts the framework's ProviderData, which is nil until the
+// provider is configured (for example during validation).
+func From(v any, diags *diag.Diagnostics) *Data {
+	if v == nil {
+		return nil
+	}
+	d, ok := v.(*Data)
+	if !ok {
+		diags.AddError("Unexpected provider data", fmt.Sprintf("Expected *providerdata.Data, got %T. Please report this issue to the provider developers.", v))
+		return nil
+	}
+	return d
+}

@@ -1,0 +1,419 @@
+// Package customer implements the bigcommerce_customer resource, its data
+// sources and its list resource.
+package customer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/numberplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwtypes"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwvalidators"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
+)
+
+var (
+	_ resource.Resource                   = (*customerResource)(nil)
+	_ resource.ResourceWithConfigure      = (*customerResource)(nil)
+	_ resource.ResourceWithImportState    = (*customerResource)(nil)
+	_ resource.ResourceWithIdentity       = (*customerResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*customerResource)(nil)
+)
+
+// NewResource returns the bigcommerce_customer resource.
+func NewResource() resource.Resource { return &customerResource{} }
+
+type customerResource struct {
+	data *providerdata.Data
+}
+
+// resourceModel is the resource's state. Write-only attributes are read from
+// the configuration and are always null here.
+type resourceModel struct {
+	ID                                      types.String                 `tfsdk:"id"`
+	Email                                   fwtypes.CaseInsensitiveString `tfsdk:"email"`
+	FirstName                               types.String                 `tfsdk:"first_name"`
+	LastName                                types.String                 `tfsdk:"last_name"`
+	Company                                 types.String                 `tfsdk:"company"`
+	Phone                                   types.String                 `tfsdk:"phone"`
+	Notes                                   types.String                 `tfsdk:"notes"`
+	TaxExemptCategory                       types.String                 `tfsdk:"tax_exempt_category"`
+	CustomerGroupID                         types.Int64                  `tfsdk:"customer_group_id"`
+	AcceptsProductReviewAbandonedCartEmails types.Bool                   `tfsdk:"accepts_product_review_abandoned_cart_emails"`
+	StoreCredit                             types.Number                 `tfsdk:"store_credit"`
+	ChannelIDs                              types.Set                    `tfsdk:"channel_ids"`
+	OriginChannelID                         types.Int64                  `tfsdk:"origin_channel_id"`
+	RegistrationIPAddress                   types.String                 `tfsdk:"registration_ip_address"`
+	ForcePasswordReset                      types.Bool                   `tfsdk:"force_password_reset"`
+	PasswordWO                              types.String                 `tfsdk:"password_wo"`
+	PasswordWOVersion                       types.Int64                  `tfsdk:"password_wo_version"`
+	TriggerAccountCreatedNotification       types.Bool                   `tfsdk:"trigger_account_created_notification"`
+	FormFields                              types.Map                    `tfsdk:"form_fields"`
+	DateCreated                             types.String                 `tfsdk:"date_created"`
+	DateModified                            types.String                 `tfsdk:"date_modified"`
+	Timeouts                                timeouts.Value               `tfsdk:"timeouts"`
+}
+
+// identityModel identifies a customer for import by identity.
+type identityModel struct {
+	ID types.String `tfsdk:"id"`
+}
+
+func (r *customerResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_customer"
+}
+
+func (r *customerResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "A customer of the store: their account, contact details, group, store credit and channel access, managed through BigCommerce's V3 Customers API. The password is write-only: it is sent to the store and never kept in plan or state.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Description:   "The customer's numeric id (V3 `id`).",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"email": schema.StringAttribute{
+				CustomType:  fwtypes.CaseInsensitiveStringType{},
+				Description: "The customer's e-mail address (`email`), unique in the store and compared without regard to case. At most 250 characters.",
+				Required:    true,
+				Validators:  []validator.String{fwvalidators.Email(), stringvalidator.LengthBetween(3, 250)},
+			},
+			"first_name": schema.StringAttribute{
+				Description: "First name (`first_name`), 1 to 100 characters.",
+				Required:    true,
+				Validators:  []validator.String{stringvalidator.LengthBetween(1, 100)},
+			},
+			"last_name": schema.StringAttribute{
+				Description: "Last name (`last_name`), 1 to 100 characters.",
+				Required:    true,
+				Validators:  []validator.String{stringvalidator.LengthBetween(1, 100)},
+			},
+			"company": schema.StringAttribute{
+				Description: "Company name (`company`), at most 255 characters. Removing it clears the company in the store.",
+				Optional:    true,
+				Validators:  []validator.String{stringvalidator.LengthAtMost(255)},
+			},
+			"phone": schema.StringAttribute{
+				Description: "Phone number (`phone`), at most 50 characters.",
+				Optional:    true,
+				Validators:  []validator.String{stringvalidator.LengthAtMost(50)},
+			},
+			"notes": schema.StringAttribute{
+				Description: "Merchant's notes about the customer (`notes`), not shown to the customer.",
+				Optional:    true,
+			},
+			"tax_exempt_category": schema.StringAttribute{
+				Description: "Tax exemption category code (`tax_exempt_category`), at most 255 characters.",
+				Optional:    true,
+				Validators:  []validator.String{stringvalidator.LengthAtMost(255)},
+			},
+			"customer_group_id": schema.Int64Attribute{
+				Description: "The id of the customer group the customer belongs to (`customer_group_id`). Omit it, or set 0, for no group.",
+				Optional:    true,
+				Validators:  []validator.Int64{int64validator.AtLeast(0)},
+			},
+			"accepts_product_review_abandoned_cart_emails": schema.BoolAttribute{
+				Description:   "Whether the customer receives product review and abandoned cart e-mails (`accepts_product_review_abandoned_cart_emails`; V2 calls it `accepts_marketing`). When omitted, the store's value is kept.",
+				Optional:      true,
+				Computed:      true,
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"store_credit": schema.NumberAttribute{
+				Description:   "The customer's store credit (`store_credit_amounts[0].amount`; V2 `store_credit`), an exact decimal of zero or more such as `43.15`. When omitted, the store's value is kept.",
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.Number{fwvalidators.NonNegativeNumber()},
+				PlanModifiers: []planmodifier.Number{numberplanmodifier.UseStateForUnknown()},
+			},
+			"channel_ids": schema.SetAttribute{
+				ElementType: types.Int64Type,
+				Description: "The ids of the channels (storefronts) the customer may sign in to (`channel_ids`). Omit it for access to every channel; when set it must name at least one channel.",
+				Optional:    true,
+				Validators:  []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueInt64sAre(int64validator.AtLeast(1))},
+			},
+			"origin_channel_id": schema.Int64Attribute{
+				Description: "The channel the customer was created on (`origin_channel_id`). The store fixes it at creation, so changing it replaces the customer. Defaults to the store's default channel.",
+				Optional:    true,
+				Computed:    true,
+				Validators:  []validator.Int64{int64validator.AtLeast(1)},
+				PlanModifiers: []planmodifier.Int64{
+					int64planmodifier.UseStateForUnknown(),
+					int64planmodifier.RequiresReplaceIfConfigured(),
+				},
+			},
+			"registration_ip_address": schema.StringAttribute{
+				Description: "The IP address the customer registered from (`registration_ip_address`). It can only be set at creation, so changing it replaces the customer.",
+				Optional:    true,
+				Computed:    true,
+				Validators:  []validator.String{fwvalidators.IPAddress(), stringvalidator.LengthAtMost(30)},
+				PlanModifiers: []planmodifier.String{
+					stringplanmodifier.UseStateForUnknown(),
+					stringplanmodifier.RequiresReplaceIfConfigured(),
+				},
+			},
+			"force_password_reset": schema.BoolAttribute{
+				Description:   "Whether the customer must change their password at next sign-in (`authentication.force_password_reset`). When omitted, the store's value is kept.",
+				Optional:      true,
+				Computed:      true,
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"password_wo": schema.StringAttribute{
+				Description: "The customer's password (`authentication.new_password`). Write-only: it is sent to the store on creation, and again whenever `password_wo_version` changes, and is never stored in plan or state. Requires Terraform 1.11 or later. Must be set together with `password_wo_version`.",
+				Optional:    true,
+				Sensitive:   true,
+				WriteOnly:   true,
+				Validators: []validator.String{
+					stringvalidator.LengthAtLeast(1),
+					stringvalidator.AlsoRequires(path.MatchRoot("password_wo_version")),
+				},
+			},
+			"password_wo_version": schema.Int64Attribute{
+				Description: "A number you choose for the current `password_wo`. Change it (usually by incrementing it) to send `password_wo` to the store again; the password itself is never compared. Must be set together with `password_wo`. Null after an import.",
+				Optional:    true,
+				Validators: []validator.Int64{
+					int64validator.AtLeast(1),
+					int64validator.AlsoRequires(path.MatchRoot("password_wo")),
+				},
+			},
+			"trigger_account_created_notification": schema.BoolAttribute{
+				Description: "Whether the store e-mails the customer a welcome message when the customer is created (`trigger_account_created_notification`). Write-only and used on creation only, so changing it later plans nothing.",
+				Optional:    true,
+				WriteOnly:   true,
+			},
+			"form_fields": schema.MapAttribute{
+				ElementType:   types.StringType,
+				Description:   "Values of the store's customer sign-up form fields, by field name (`form_fields[].name` and `.value`). List and number values are shown as JSON text. When omitted, the store's values are kept.",
+				Optional:      true,
+				Computed:      true,
+				PlanModifiers: []planmodifier.Map{mapplanmodifier.UseStateForUnknown()},
+			},
+			"date_created": schema.StringAttribute{
+				Description:   "When the customer was created (`date_created`, RFC 3339).",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"date_modified": schema.StringAttribute{
+				Description: "When the customer was last changed (`date_modified`, RFC 3339).",
+				Computed:    true,
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *customerResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"id": identityschema.StringAttribute{
+				Description:       "The customer's numeric id.",
+				RequiredForImport: true,
+			},
+		},
+	}
+}
+
+func (r *customerResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerdata.From(req.ProviderData, &resp.Diagnostics)
+}
+
+// ValidateConfig checks what one attribute's validators cannot see.
+func (r *customerResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var fields types.Map
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("form_fields"), &fields)...)
+	for name := range fields.Elements() {
+		if strings.TrimSpace(name) == "" {
+			resp.Diagnostics.AddAttributeError(path.Root("form_fields"), "Empty form field name",
+				"Every key of form_fields must be the name of one of the store's customer form fields; remove the empty key.")
+		}
+	}
+}
+
+func (r *customerResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan, config resourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, 20*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	defer cancel()
+
+	in, diags := expandCreate(ctx, plan, config)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	created, err := r.data.Customers.CreateCustomer(ctx, in)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "create", plan.Email.ValueString(), err)
+		return
+	}
+
+	resp.Diagnostics.Append(flatten(ctx, created, &plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: plan.ID})...)
+}
+
+func (r *customerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state resourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Read, 5*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	defer cancel()
+
+	id, diags := parseID(state.ID.ValueString())
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	got, err := r.data.Customers.GetCustomer(ctx, id)
+	if errors.Is(err, bigcommerce.ErrNotFound) {
+		resp.Diagnostics.AddWarning("Customer no longer exists",
+			fmt.Sprintf("Customer %d was deleted outside Terraform; it is removed from the state and the next plan creates it again.", id))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "read", state.ID.ValueString(), err)
+		return
+	}
+
+	resp.Diagnostics.Append(flatten(ctx, got, &state)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: state.ID})...)
+}
+
+func (r *customerResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state, config resourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update, 20*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	defer cancel()
+
+	in, diags := expandUpdate(ctx, plan, state, config)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	updated, err := r.data.Customers.UpdateCustomer(ctx, in)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "update", plan.ID.ValueString(), err)
+		return
+	}
+
+	resp.Diagnostics.Append(flatten(ctx, updated, &plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: plan.ID})...)
+}
+
+func (r *customerResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state resourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, 20*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	defer cancel()
+
+	id, diags := parseID(state.ID.ValueString())
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	// Deleting a customer that is already gone succeeds: the store answers
+	// 204 either way.
+	if err := r.data.Customers.DeleteCustomer(ctx, id); err != nil {
+		addAPIError(&resp.Diagnostics, "delete", state.ID.ValueString(), err)
+	}
+}
+
+// ImportState accepts a numeric id, an e-mail address (looked up without
+// regard to case), or an identity.
+func (r *customerResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" {
+		resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp)
+		return
+	}
+	id := strings.TrimSpace(req.ID)
+	if strings.Contains(id, "@") {
+		found, err := r.data.Client.FindCustomerByEmail(ctx, id)
+		if errors.Is(err, bigcommerce.ErrNotFound) {
+			resp.Diagnostics.AddError("Customer not found",
+				fmt.Sprintf("No customer of the store has the e-mail address %q. Check the address, or import by numeric id instead.", id))
+			return
+		}
+		if err != nil {
+			addAPIError(&resp.Diagnostics, "find", id, err)
+			return
+		}
+		id = strconv.Itoa(found.ID)
+	} else if _, diags := parseID(id); diags.HasError() {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("Expected a customer's numeric id (such as 123) or e-mail address (such as jane@example.com), got %q.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.Identity.SetAttribute(ctx, path.Root("id"), id)...)
+}
+
+func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration) (context.Context, context.CancelFunc, diag.Diagnostics) {
+	d, diags := get(ctx, def)
+	if diags.HasError() {
+		return ctx, func() {}, diags
+	}
+	ctx, cancel := context.WithTimeout(ctx, d)
+	return ctx, cancel, diags
+}
+
+func parseID(s string) (int, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	id, err := strconv.Atoi(s)
+	if err != nil || id <= 0 {
+		diags.AddAttributeError(path.Root("id"), "Invalid customer id", fmt.Sprintf("A customer id is a positive number, got %q.", s))
+	}
+	return id, diags
+}
