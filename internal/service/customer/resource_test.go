@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -233,7 +234,8 @@ func TestAccCustomer_secretsStayOutOfStatePlanAndLogs(t *testing.T) {
 		CheckDestroy:             checkDestroyed(t),
 		Steps: []resource.TestStep{
 			{
-				Config: configPassword(email, password, 1),
+				Config:          configPasswordVariable(email, 1),
+				ConfigVariables: config.Variables{"password": config.StringVariable(password)},
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{planContainsNone(secrets...)},
 				},
@@ -241,11 +243,13 @@ func TestAccCustomer_secretsStayOutOfStatePlanAndLogs(t *testing.T) {
 				Check:             checkPassword(t, email, password, true),
 			},
 			{
-				Config: configPassword(email, password+"-rotated", 2),
+				Config:          configPasswordVariable(email, 2),
+				ConfigVariables: config.Variables{"password": config.StringVariable(password + "-rotated")},
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{planContainsNone(password + "-rotated")},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{stateContainsNone(password + "-rotated")},
+				Check:             checkPassword(t, email, password+"-rotated", true),
 			},
 		},
 	})
@@ -476,6 +480,27 @@ resource "bigcommerce_customer" "test" {
   password_wo_version = %d
 }
 `, email, password, version)
+}
+
+// configPasswordVariable takes the password from an ephemeral variable, as a
+// real configuration would, so the plan's copy of the configuration holds no
+// literal to find.
+func configPasswordVariable(email string, version int) string {
+	return fmt.Sprintf(`
+variable "password" {
+  type      = string
+  sensitive = true
+  ephemeral = true
+}
+
+resource "bigcommerce_customer" "test" {
+  email               = %q
+  first_name          = "Jane"
+  last_name           = "Doe"
+  password_wo         = var.password
+  password_wo_version = %d
+}
+`, email, version)
 }
 
 func mustDecimal(s string) *big.Float {
