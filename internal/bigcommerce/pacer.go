@@ -13,11 +13,11 @@ import (
 // when the requests left in the window run out, holds new requests until the
 // window resets instead of collecting 429s.
 type pacer struct {
-	mu       sync.Mutex
-	now      func() time.Time
-	known    bool
-	left     int       // requests left in the current window, less those sent since
-	resetAt  time.Time // when the current window ends
+	mu      sync.Mutex
+	now     func() time.Time
+	known   bool
+	left    int       // requests left in the current window, less those sent since
+	resetAt time.Time // when the current window ends
 }
 
 // reserve is left for the store's other apps and for requests already in

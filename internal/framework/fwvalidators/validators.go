@@ -63,7 +63,9 @@ func (nonNegativeValidator) Description(context.Context) string {
 	return "must be zero or more"
 }
 
-func (v nonNegativeValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v nonNegativeValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (v nonNegativeValidator) ValidateNumber(ctx context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {

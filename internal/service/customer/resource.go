@@ -52,28 +52,28 @@ type customerResource struct {
 // resourceModel is the resource's state. Write-only attributes are read from
 // the configuration and are always null here.
 type resourceModel struct {
-	ID                                      types.String                 `tfsdk:"id"`
+	ID                                      types.String                  `tfsdk:"id"`
 	Email                                   fwtypes.CaseInsensitiveString `tfsdk:"email"`
-	FirstName                               types.String                 `tfsdk:"first_name"`
-	LastName                                types.String                 `tfsdk:"last_name"`
-	Company                                 types.String                 `tfsdk:"company"`
-	Phone                                   types.String                 `tfsdk:"phone"`
-	Notes                                   types.String                 `tfsdk:"notes"`
-	TaxExemptCategory                       types.String                 `tfsdk:"tax_exempt_category"`
-	CustomerGroupID                         types.Int64                  `tfsdk:"customer_group_id"`
-	AcceptsProductReviewAbandonedCartEmails types.Bool                   `tfsdk:"accepts_product_review_abandoned_cart_emails"`
-	StoreCredit                             types.Number                 `tfsdk:"store_credit"`
-	ChannelIDs                              types.Set                    `tfsdk:"channel_ids"`
-	OriginChannelID                         types.Int64                  `tfsdk:"origin_channel_id"`
-	RegistrationIPAddress                   types.String                 `tfsdk:"registration_ip_address"`
-	ForcePasswordReset                      types.Bool                   `tfsdk:"force_password_reset"`
-	PasswordWO                              types.String                 `tfsdk:"password_wo"`
-	PasswordWOVersion                       types.Int64                  `tfsdk:"password_wo_version"`
-	TriggerAccountCreatedNotification       types.Bool                   `tfsdk:"trigger_account_created_notification"`
-	FormFields                              types.Map                    `tfsdk:"form_fields"`
-	DateCreated                             types.String                 `tfsdk:"date_created"`
-	DateModified                            types.String                 `tfsdk:"date_modified"`
-	Timeouts                                timeouts.Value               `tfsdk:"timeouts"`
+	FirstName                               types.String                  `tfsdk:"first_name"`
+	LastName                                types.String                  `tfsdk:"last_name"`
+	Company                                 types.String                  `tfsdk:"company"`
+	Phone                                   types.String                  `tfsdk:"phone"`
+	Notes                                   types.String                  `tfsdk:"notes"`
+	TaxExemptCategory                       types.String                  `tfsdk:"tax_exempt_category"`
+	CustomerGroupID                         types.Int64                   `tfsdk:"customer_group_id"`
+	AcceptsProductReviewAbandonedCartEmails types.Bool                    `tfsdk:"accepts_product_review_abandoned_cart_emails"`
+	StoreCredit                             types.Number                  `tfsdk:"store_credit"`
+	ChannelIDs                              types.Set                     `tfsdk:"channel_ids"`
+	OriginChannelID                         types.Int64                   `tfsdk:"origin_channel_id"`
+	RegistrationIPAddress                   types.String                  `tfsdk:"registration_ip_address"`
+	ForcePasswordReset                      types.Bool                    `tfsdk:"force_password_reset"`
+	PasswordWO                              types.String                  `tfsdk:"password_wo"`
+	PasswordWOVersion                       types.Int64                   `tfsdk:"password_wo_version"`
+	TriggerAccountCreatedNotification       types.Bool                    `tfsdk:"trigger_account_created_notification"`
+	FormFields                              types.Map                     `tfsdk:"form_fields"`
+	DateCreated                             types.String                  `tfsdk:"date_created"`
+	DateModified                            types.String                  `tfsdk:"date_modified"`
+	Timeouts                                timeouts.Value                `tfsdk:"timeouts"`
 }
 
 // identityModel identifies a customer for import by identity.

@@ -279,7 +279,10 @@ func TestAccCustomer_disappears(t *testing.T) {
 			{
 				Config: configBasic(email, "Jane", "Doe"),
 				Check: resource.ComposeTestCheckFunc(
-					func(s *terraform.State) error { firstID = s.RootModule().Resources[resourceName].Primary.ID; return nil },
+					func(s *terraform.State) error {
+						firstID = s.RootModule().Resources[resourceName].Primary.ID
+						return nil
+					},
 					func(s *terraform.State) error { return deleteOutOfBand(t, s) },
 				),
 				ExpectNonEmptyPlan: true,
