@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -38,7 +39,10 @@ const (
 	defaultRequestTimeout = 60 * time.Second
 )
 
-var _ provider.Provider = (*bigcommerceProvider)(nil)
+var (
+	_ provider.Provider                  = (*bigcommerceProvider)(nil)
+	_ provider.ProviderWithListResources = (*bigcommerceProvider)(nil)
+)
 
 // New returns a constructor of the provider, stamped with version.
 func New(version string) func() provider.Provider {
@@ -182,7 +186,16 @@ func (p *bigcommerceProvider) Resources(context.Context) []func() resource.Resou
 }
 
 func (p *bigcommerceProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{}
+	return []func() datasource.DataSource{
+		customer.NewDataSource,
+		customer.NewCustomersDataSource,
+	}
+}
+
+func (p *bigcommerceProvider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		customer.NewListResource,
+	}
 }
 
 func stringFromConfigOrEnv(v types.String, env string) string {

@@ -1,0 +1,191 @@
+package customer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
+)
+
+var (
+	_ datasource.DataSourceWithConfigure        = (*customerDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*customerDataSource)(nil)
+)
+
+// NewDataSource returns the bigcommerce_customer data source.
+func NewDataSource() datasource.DataSource { return &customerDataSource{} }
+
+type customerDataSource struct {
+	data *providerdata.Data
+}
+
+// customerDataModel is the read-only view of a customer that the data
+// sources return: every attribute of the resource but the write-only ones.
+type customerDataModel struct {
+	ID                                      types.String `tfsdk:"id"`
+	Email                                   types.String `tfsdk:"email"`
+	FirstName                               types.String `tfsdk:"first_name"`
+	LastName                                types.String `tfsdk:"last_name"`
+	Company                                 types.String `tfsdk:"company"`
+	Phone                                   types.String `tfsdk:"phone"`
+	Notes                                   types.String `tfsdk:"notes"`
+	TaxExemptCategory                       types.String `tfsdk:"tax_exempt_category"`
+	CustomerGroupID                         types.Int64  `tfsdk:"customer_group_id"`
+	AcceptsProductReviewAbandonedCartEmails types.Bool   `tfsdk:"accepts_product_review_abandoned_cart_emails"`
+	StoreCredit                             types.Number `tfsdk:"store_credit"`
+	ChannelIDs                              types.Set    `tfsdk:"channel_ids"`
+	OriginChannelID                         types.Int64  `tfsdk:"origin_channel_id"`
+	RegistrationIPAddress                   types.String `tfsdk:"registration_ip_address"`
+	ForcePasswordReset                      types.Bool   `tfsdk:"force_password_reset"`
+	FormFields                              types.Map    `tfsdk:"form_fields"`
+	DateCreated                             types.String `tfsdk:"date_created"`
+	DateModified                            types.String `tfsdk:"date_modified"`
+}
+
+func (d *customerDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_customer"
+}
+
+func (d *customerDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := customerDataAttributes(ctx)
+	attrs["id"] = schema.StringAttribute{
+		Description: "The customer's numeric id. Exactly one of `id` and `email` must be set.",
+		Optional:    true,
+		Computed:    true,
+	}
+	attrs["email"] = schema.StringAttribute{
+		Description: "The customer's e-mail address, matched without regard to case. Exactly one of `id` and `email` must be set.",
+		Optional:    true,
+		Computed:    true,
+	}
+	resp.Schema = schema.Schema{
+		Description: "Reads one customer of the store, by id or by e-mail address. Every attribute of the `bigcommerce_customer` resource is available except the write-only password.",
+		Attributes:  attrs,
+	}
+}
+
+func (d *customerDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("email")),
+	}
+}
+
+func (d *customerDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = providerdata.From(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *customerDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var config customerDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	var (
+		found *bigcommerce.Customer
+		err   error
+	)
+	if !config.ID.IsNull() {
+		id, convErr := strconv.Atoi(config.ID.ValueString())
+		if convErr != nil || id <= 0 {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid customer id", fmt.Sprintf("id must be a customer's numeric id such as \"123\", got %q.", config.ID.ValueString()))
+			return
+		}
+		found, err = d.data.Customers.GetCustomer(ctx, id)
+	} else {
+		found, err = d.data.Client.FindCustomerByEmail(ctx, config.Email.ValueString())
+	}
+	if errors.Is(err, bigcommerce.ErrNotFound) {
+		searched := "id " + config.ID.ValueString()
+		if config.ID.IsNull() {
+			searched = "e-mail " + config.Email.ValueString()
+		}
+		resp.Diagnostics.AddError("Customer not found", fmt.Sprintf("The store has no customer with %s.", searched))
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to read customer", err.Error())
+		return
+	}
+
+	model, diags := newCustomerDataModel(ctx, found)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
+}
+
+// customerDataAttributes derives the data sources' attributes from the
+// resource's schema, so the two never disagree: same names, types and
+// descriptions, all computed, without the write-only attributes.
+func customerDataAttributes(ctx context.Context) map[string]schema.Attribute {
+	var rs resource.SchemaResponse
+	(&customerResource{}).Schema(ctx, resource.SchemaRequest{}, &rs)
+	out := map[string]schema.Attribute{}
+	for name, a := range rs.Schema.Attributes {
+		if a.IsWriteOnly() || name == "timeouts" || name == "password_wo_version" {
+			continue
+		}
+		desc := a.GetDescription()
+		switch a := a.(type) {
+		case rschema.StringAttribute:
+			out[name] = schema.StringAttribute{Computed: true, Description: desc}
+		case rschema.Int64Attribute:
+			out[name] = schema.Int64Attribute{Computed: true, Description: desc}
+		case rschema.BoolAttribute:
+			out[name] = schema.BoolAttribute{Computed: true, Description: desc}
+		case rschema.NumberAttribute:
+			out[name] = schema.NumberAttribute{Computed: true, Description: desc}
+		case rschema.SetAttribute:
+			out[name] = schema.SetAttribute{Computed: true, Description: desc, ElementType: a.ElementType}
+		case rschema.MapAttribute:
+			out[name] = schema.MapAttribute{Computed: true, Description: desc, ElementType: a.ElementType}
+		default:
+			panic(fmt.Sprintf("customer attribute %s has a type the data sources do not map: %T", name, a))
+		}
+	}
+	return out
+}
+
+// newCustomerDataModel reads a customer as the data sources show it: empty
+// strings stay empty rather than null, since nothing was configured.
+func newCustomerDataModel(ctx context.Context, c *bigcommerce.Customer) (customerDataModel, diag.Diagnostics) {
+	var m resourceModel
+	m.Company, m.Phone, m.Notes, m.TaxExemptCategory = types.StringValue(""), types.StringValue(""), types.StringValue(""), types.StringValue("")
+	m.CustomerGroupID = types.Int64Value(0)
+	m.StoreCredit = types.NumberUnknown()
+	m.ForcePasswordReset = types.BoolUnknown()
+	m.FormFields = types.MapUnknown(types.StringType)
+	diags := flatten(ctx, c, &m)
+	return customerDataModel{
+		ID:                                      m.ID,
+		Email:                                   types.StringValue(c.Email),
+		FirstName:                               m.FirstName,
+		LastName:                                m.LastName,
+		Company:                                 m.Company,
+		Phone:                                   m.Phone,
+		Notes:                                   m.Notes,
+		TaxExemptCategory:                       m.TaxExemptCategory,
+		CustomerGroupID:                         m.CustomerGroupID,
+		AcceptsProductReviewAbandonedCartEmails: m.AcceptsProductReviewAbandonedCartEmails,
+		StoreCredit:                             m.StoreCredit,
+		ChannelIDs:                              m.ChannelIDs,
+		OriginChannelID:                         m.OriginChannelID,
+		RegistrationIPAddress:                   m.RegistrationIPAddress,
+		ForcePasswordReset:                      m.ForcePasswordReset,
+		FormFields:                              m.FormFields,
+		DateCreated:                             m.DateCreated,
+		DateModified:                            m.DateModified,
+	}, diags
+}
+

@@ -1,0 +1,105 @@
+package customer
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
+)
+
+var _ datasource.DataSourceWithConfigure = (*customersDataSource)(nil)
+
+// NewCustomersDataSource returns the bigcommerce_customers data source.
+func NewCustomersDataSource() datasource.DataSource { return &customersDataSource{} }
+
+type customersDataSource struct {
+	data *providerdata.Data
+}
+
+type customersDataSourceModel struct {
+	filterModel
+	IDs       types.List  `tfsdk:"ids"`
+	Customers types.List  `tfsdk:"customers"`
+	Total     types.Int64 `tfsdk:"total"`
+}
+
+func (d *customersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_customers"
+}
+
+func (d *customersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := filterDataSourceAttributes()
+	attrs["ids"] = schema.ListAttribute{
+		ElementType: types.StringType,
+		Computed:    true,
+		Description: "The ids of the matching customers, in the order the store returned them; handy for `for_each` in `import` blocks.",
+	}
+	attrs["customers"] = schema.ListNestedAttribute{
+		Computed:     true,
+		Description:  "The matching customers, with every attribute of the `bigcommerce_customer` resource except the write-only ones.",
+		NestedObject: schema.NestedAttributeObject{Attributes: customerDataAttributes(ctx)},
+	}
+	attrs["total"] = schema.Int64Attribute{
+		Computed:    true,
+		Description: "How many customers matched. (Named `total` because `count` is a Terraform meta-argument.)",
+	}
+	resp.Schema = schema.Schema{
+		Description: "Lists the store's customers that match every filter given, following every page of results (250 a page). Without filters it lists the whole store. Filters marked as applied by the provider are V2 filters that V3 lacks: the provider reads the customers the other filters select and keeps those that match.",
+		Attributes:  attrs,
+	}
+}
+
+func (d *customersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = providerdata.From(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *customersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var model customersDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	filter, match, diags := model.apiFilter(ctx)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+
+	objectType := types.ObjectType{AttrTypes: customerObjectAttrTypes(ctx)}
+	var ids, customers []attr.Value
+	for c, err := range d.data.Client.ListCustomers(ctx, filter) {
+		if err != nil {
+			resp.Diagnostics.AddError("Unable to list customers", err.Error())
+			return
+		}
+		if !match(&c) {
+			continue
+		}
+		m, diags := newCustomerDataModel(ctx, &c)
+		resp.Diagnostics.Append(diags...)
+		obj, diags := types.ObjectValueFrom(ctx, objectType.AttrTypes, m)
+		resp.Diagnostics.Append(diags...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		ids = append(ids, types.StringValue(idString(c.ID)))
+		customers = append(customers, obj)
+	}
+
+	model.IDs = types.ListValueMust(types.StringType, ids)
+	model.Customers = types.ListValueMust(objectType, customers)
+	model.Total = types.Int64Value(int64(len(ids)))
+	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
+}
+
+func customerObjectAttrTypes(ctx context.Context) map[string]attr.Type {
+	out := map[string]attr.Type{}
+	for name, a := range customerDataAttributes(ctx) {
+		out[name] = a.GetType()
+	}
+	return out
+}
