@@ -1,0 +1,501 @@
+package sandbox
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log"
+	"mime"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Options configures a Store. The zero value is a usable store.
+type Options struct {
+	StoreHash     string        // default "sandbox"
+	AccessToken   string        // default "sandbox-token"
+	Quota         int           // requests per window; 0 means 150; negative means unlimited (headers still sent)
+	Window        time.Duration // default 30s
+	Latency       time.Duration // added to every request (simulated network+server time)
+	LatencyJitter time.Duration // uniform extra 0..jitter, seeded
+	Seed          int64
+	Now           func() time.Time // default time.Now
+	Faults        Faults           // fault injection, zero value = none
+	Logger        *log.Logger      // optional request log: method, path, status only (never bodies: customer PII)
+
+	// Addr is where Start listens; default "127.0.0.1:0" (a free port).
+	Addr string
+	// AllowRemote lets Start listen on a non-loopback address.
+	AllowRemote bool
+}
+
+// Store is the sandbox: an http.Handler serving one BigCommerce store.
+type Store struct {
+	opts Options
+	now  func() time.Time
+
+	mu sync.Mutex // guards st; never held while latency is served
+	st *state
+
+	limiter *rateLimiter
+	faults  *faultSource
+	stats   statsRecorder
+	routes  []*route
+}
+
+// New returns a store with no customers and no customer groups.
+func New(opts Options) *Store {
+	if opts.StoreHash == "" {
+		opts.StoreHash = "sandbox"
+	}
+	if opts.AccessToken == "" {
+		opts.AccessToken = "sandbox-token"
+	}
+	if opts.Quota == 0 {
+		opts.Quota = 150 // Plus & Standard plans: 150 per 30 s
+	}
+	if opts.Window <= 0 {
+		opts.Window = 30 * time.Second
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	s := &Store{
+		opts:    opts,
+		now:     opts.Now,
+		st:      newState(),
+		limiter: newRateLimiter(opts.Quota, opts.Window),
+		faults:  newFaultSource(opts),
+		stats:   newStatsRecorder(),
+	}
+	s.routes = buildRoutes()
+	return s
+}
+
+// SetFaults changes fault injection at run time.
+func (s *Store) SetFaults(f Faults) { s.faults.set(f) }
+
+// reply is what a handler answers; ServeHTTP encodes and sends it.
+type reply struct {
+	status     int
+	body       any // encoded as JSON; nil means no body
+	retryAfter int // seconds, for X-Retry-After; 0 omits the header
+	header     http.Header
+}
+
+// call is one request as a handler sees it.
+type call struct {
+	s       *Store
+	r       *http.Request
+	version string // "v2" or "v3"
+	id      int    // the {id} of the path, when the route has one
+	query   url.Values
+	body    []byte
+	now     time.Time // when the request is applied, to the second, UTC
+}
+
+type route struct {
+	method   string
+	pattern  string // below the store prefix, e.g. "/v2/customers/{id}"
+	segs     []string
+	handle   func(*call) reply
+	limit    int  // concurrent requests allowed in flight; 0: no limit
+	peak     bool // record the peak in Stats.MaxConcurrentCustomerPuts
+	inflight atomic.Int32
+}
+
+func buildRoutes() []*route {
+	routes := []*route{
+		{method: "GET", pattern: "/v3/customers", handle: listCustomersV3},
+		{method: "POST", pattern: "/v3/customers", handle: createCustomersV3},
+		// Update Customers: "Limit of 3 concurrent requests".
+		{method: "PUT", pattern: "/v3/customers", handle: updateCustomersV3, limit: 3, peak: true},
+		{method: "DELETE", pattern: "/v3/customers", handle: deleteCustomersV3},
+
+		{method: "GET", pattern: "/v3/customers/addresses", handle: listAddresses},
+		// Create a Customer Address: "The default rate limit for this endpoint is 10 concurrent requests."
+		{method: "POST", pattern: "/v3/customers/addresses", handle: createAddresses, limit: 10},
+		// Update a Customer Address: "Limit of 3 concurrent requests."
+		{method: "PUT", pattern: "/v3/customers/addresses", handle: updateAddresses, limit: 3},
+		{method: "DELETE", pattern: "/v3/customers/addresses", handle: deleteAddresses},
+
+		{method: "GET", pattern: "/v3/customers/attributes", handle: listAttributes},
+		// Create and Update a Customer Attribute: "Limit of 3 concurrent requests."
+		{method: "POST", pattern: "/v3/customers/attributes", handle: createAttributes, limit: 3},
+		{method: "PUT", pattern: "/v3/customers/attributes", handle: updateAttributes, limit: 3},
+		{method: "DELETE", pattern: "/v3/customers/attributes", handle: deleteAttributes},
+
+		{method: "GET", pattern: "/v3/customers/attribute-values", handle: listAttributeValues},
+		// Upsert Customer Attribute Values: "Limit of 3 concurrent requests."
+		{method: "PUT", pattern: "/v3/customers/attribute-values", handle: upsertAttributeValues, limit: 3},
+		{method: "DELETE", pattern: "/v3/customers/attribute-values", handle: deleteAttributeValues},
+
+		{method: "POST", pattern: "/v3/customers/validate-credentials", handle: validateCredentialsV3},
+
+		{method: "GET", pattern: "/v2/customers", handle: listCustomersV2},
+		{method: "POST", pattern: "/v2/customers", handle: createCustomerV2},
+		{method: "DELETE", pattern: "/v2/customers", handle: deleteCustomersV2},
+		{method: "GET", pattern: "/v2/customers/count", handle: countCustomersV2},
+		{method: "GET", pattern: "/v2/customers/{id}", handle: getCustomerV2},
+		{method: "PUT", pattern: "/v2/customers/{id}", handle: updateCustomerV2},
+		{method: "DELETE", pattern: "/v2/customers/{id}", handle: deleteCustomerV2},
+		{method: "POST", pattern: "/v2/customers/{id}/validate", handle: validatePasswordV2},
+
+		// Customer groups: "The default rate limit for this endpoint is 40 concurrent requests."
+		{method: "GET", pattern: "/v2/customer_groups", handle: listGroups, limit: 40},
+		{method: "POST", pattern: "/v2/customer_groups", handle: createGroup, limit: 40},
+		{method: "GET", pattern: "/v2/customer_groups/count", handle: countGroups},
+		{method: "GET", pattern: "/v2/customer_groups/{id}", handle: getGroup},
+		{method: "PUT", pattern: "/v2/customer_groups/{id}", handle: updateGroup},
+		{method: "DELETE", pattern: "/v2/customer_groups/{id}", handle: deleteGroup, limit: 40},
+	}
+	for _, rt := range routes {
+		rt.segs = strings.Split(rt.pattern, "/")
+	}
+	return routes
+}
+
+// target is the request path split at the store prefix
+// /stores/{store_hash}/.
+type target struct {
+	hash    string
+	version string // "v2", "v3" or "" when neither
+	path    string // below the prefix, e.g. "/v3/customers"
+}
+
+func parseTarget(p string) (target, bool) {
+	rest, ok := strings.CutPrefix(p, "/stores/")
+	if !ok {
+		return target{}, false
+	}
+	hash, below, _ := strings.Cut(rest, "/")
+	if hash == "" {
+		return target{}, false
+	}
+	t := target{hash: hash, path: "/" + below}
+	switch v, _, _ := strings.Cut(below, "/"); v {
+	case "v2":
+		t.version = v
+		// V2 also answers to a ".json" extension on the resource (see
+		// "Response content type" in the docs).
+		t.path = strings.TrimSuffix(t.path, ".json")
+	case "v3":
+		t.version = v
+	}
+	return t, true
+}
+
+// match finds the route for method and path. When the path exists under
+// other methods only, allow lists them (for 405).
+func (s *Store) match(method, path string) (rt *route, id int, allow []string) {
+	segs := strings.Split(path, "/")
+	for _, cand := range s.routes {
+		n, ok := matchSegs(cand.segs, segs)
+		if !ok {
+			continue
+		}
+		if cand.method == method {
+			return cand, n, nil
+		}
+		allow = append(allow, cand.method)
+	}
+	return nil, 0, allow
+}
+
+func matchSegs(pattern, segs []string) (id int, ok bool) {
+	if len(pattern) != len(segs) {
+		return 0, false
+	}
+	for i, p := range pattern {
+		if p == "{id}" {
+			n, err := strconv.Atoi(segs[i])
+			if err != nil || n <= 0 || strconv.Itoa(n) != segs[i] {
+				return 0, false
+			}
+			id = n
+			continue
+		}
+		if p != segs[i] {
+			return 0, false
+		}
+	}
+	return id, true
+}
+
+// statsKey names a request in Stats: method and path below the store
+// prefix with numeric segments collapsed to {id}.
+func statsKey(method string, rt *route, path string) string {
+	if rt != nil {
+		return method + " " + rt.pattern
+	}
+	segs := strings.Split(path, "/")
+	for i, seg := range segs {
+		if _, err := strconv.Atoi(seg); err == nil {
+			segs[i] = "{id}"
+		}
+	}
+	return method + " " + strings.Join(segs, "/")
+}
+
+// maxBody bounds a request body. Ten customers with ten addresses each fit
+// easily.
+const maxBody = 1 << 20
+
+// ServeHTTP serves one request: authenticate, rate-limit, inject faults,
+// serve latency (outside every lock), apply, answer.
+func (s *Store) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	plan := s.faults.plan()
+	t, prefixed := parseTarget(r.URL.Path)
+	version := t.version
+	var (
+		rt    *route
+		id    int
+		allow []string
+	)
+	if prefixed {
+		rt, id, allow = s.match(r.Method, t.path)
+	} else {
+		t.path = r.URL.Path
+	}
+	key := statsKey(r.Method, rt, t.path)
+
+	// refuse answers without applying anything, after the usual latency.
+	refuse := func(rep reply, rl rlState) {
+		s.sleep(r.Context(), plan.delay(&s.stats))
+		s.send(w, r, key, rep, rl)
+	}
+
+	// Unauthenticated requests are not counted against the store's quota.
+	switch {
+	case !prefixed:
+		refuse(errorFor(version, http.StatusNotFound, titleNotFound), s.limiter.peek(s.now()))
+		return
+	case r.Header.Get("X-Auth-Token") != s.opts.AccessToken:
+		refuse(errorFor(version, http.StatusUnauthorized, "Unauthorized"), s.limiter.peek(s.now()))
+		return
+	case t.hash != s.opts.StoreHash:
+		// The token is valid, but not for this store: the status-codes doc
+		// lists a wrong store hash among the causes of 403.
+		refuse(errorFor(version, http.StatusForbidden, "Forbidden: the store hash does not match this access token"), s.limiter.peek(s.now()))
+		return
+	}
+
+	// Concurrency limits are checked before the quota, so that a request
+	// refused for concurrency does not consume quota (no 429 does).
+	if rt != nil && rt.limit > 0 {
+		n := rt.inflight.Add(1)
+		if rt.peak {
+			s.stats.peakPuts(int(n))
+		}
+		if int(n) > rt.limit {
+			rt.inflight.Add(-1) // a refused request holds no slot
+			// No X-Retry-After: the quota is not what ran out.
+			refuse(errorFor(version, http.StatusTooManyRequests, "Too many concurrent requests"), s.limiter.peek(s.now()))
+			return
+		}
+		defer rt.inflight.Add(-1)
+	}
+	if plan.kind == faultRateLimitStorm {
+		s.stats.fault("rate_limit_storm")
+		rep := errorFor(version, http.StatusTooManyRequests, titleRateLimited)
+		rep.retryAfter = 1
+		refuse(rep, s.limiter.peek(s.now()).storm(plan.stormResetMs))
+		return
+	}
+	rl, allowed := s.limiter.take(s.now())
+	if !allowed {
+		rep := errorFor(version, http.StatusTooManyRequests, titleRateLimited)
+		rep.retryAfter = rl.retryAfterSeconds()
+		refuse(rep, rl)
+		return
+	}
+
+	if !s.sleep(r.Context(), plan.delay(&s.stats)) {
+		return // the client went away: nothing is applied
+	}
+
+	switch plan.kind {
+	case faultServerError:
+		s.stats.fault("server_error")
+		s.send(w, r, key, errorFor(version, plan.serverStatus, http.StatusText(plan.serverStatus)), rl)
+		return
+	case faultConnectionReset:
+		s.stats.fault("connection_reset")
+		s.stats.request(key, 0)
+		s.logf(r, 0)
+		resetConnection(w)
+		return
+	}
+
+	rep := s.dispatch(r, t, version, rt, id, allow)
+
+	switch plan.kind {
+	case faultAppliedThen502:
+		s.stats.fault("applied_then_502")
+		s.send(w, r, key, reply{status: http.StatusBadGateway}, rl)
+		return
+	case faultTruncatedJSON:
+		if body := encode(rep.body); len(body) > 1 {
+			s.stats.fault("truncated_json")
+			s.sendRaw(w, r, key, http.StatusOK, body[:len(body)/2], rep, rl)
+			return
+		}
+	}
+	s.send(w, r, key, rep, rl)
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// dispatch checks what every endpoint checks and runs the handler.
+func (s *Store) dispatch(r *http.Request, t target, version string, rt *route, id int, allow []string) reply {
+	switch r.Method {
+	case http.MethodGet, http.MethodPost, http.MethodPut, http.MethodDelete:
+	default:
+		// "501 Not Implemented: When a request method is sent that is not
+		// supported by the API (e.g., TRACE, PATCH)."
+		return errorFor(version, http.StatusNotImplemented, "Not Implemented")
+	}
+	if rt == nil {
+		if len(allow) > 0 {
+			rep := errorFor(version, http.StatusMethodNotAllowed, "Method Not Allowed")
+			rep.header = http.Header{"Allow": {strings.Join(allow, ", ")}}
+			return rep
+		}
+		return errorFor(version, http.StatusNotFound, titleNotFound)
+	}
+	if !acceptsJSON(r.Header.Values("Accept")) {
+		return errorFor(version, http.StatusNotAcceptable, "Not Acceptable: this API answers application/json")
+	}
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return errorFor(version, http.StatusBadRequest, "The query string is malformed")
+	}
+	c := &call{s: s, r: r, version: version, id: id, query: q, now: s.now().UTC().Truncate(time.Second)}
+	if r.Method == http.MethodPost || r.Method == http.MethodPut {
+		if !isJSONContentType(r.Header.Get("Content-Type")) {
+			return errorFor(version, http.StatusUnsupportedMediaType, "Unsupported Media Type: send Content-Type: application/json")
+		}
+		body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
+		if err != nil {
+			return errorFor(version, http.StatusBadRequest, "The request body could not be read")
+		}
+		if len(body) > maxBody {
+			return errorFor(version, http.StatusRequestEntityTooLarge, "The request body is too large")
+		}
+		if !json.Valid(body) {
+			// The status-codes doc: 400 for "Invalid syntax".
+			if version == "v2" {
+				return failV2(http.StatusBadRequest, "The request body is not valid JSON.")
+			}
+			return reply{status: http.StatusBadRequest, body: v3Error{
+				Status: http.StatusBadRequest, Title: "Input is invalid", Type: errorType, Detail: "Syntax error",
+			}}
+		}
+		c.body = body
+	}
+	return rt.handle(c)
+}
+
+func acceptsJSON(values []string) bool {
+	if len(values) == 0 {
+		return true
+	}
+	for _, v := range values {
+		for _, part := range strings.Split(v, ",") {
+			mt, params, err := mime.ParseMediaType(strings.TrimSpace(part))
+			if err != nil {
+				continue
+			}
+			if q, err := strconv.ParseFloat(params["q"], 64); err == nil && q <= 0 {
+				continue
+			}
+			switch mt {
+			case "application/json", "application/*", "*/*":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isJSONContentType(v string) bool {
+	mt, params, err := mime.ParseMediaType(v)
+	if err != nil || mt != "application/json" {
+		return false
+	}
+	cs, ok := params["charset"]
+	return !ok || strings.EqualFold(cs, "utf-8")
+}
+
+// sleep serves simulated latency without holding any lock. It reports false
+// when the client gave up first.
+func (s *Store) sleep(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return ctx.Err() == nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+func encode(body any) []byte {
+	if body == nil {
+		return nil
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(body); err != nil {
+		panic("sandbox: encoding a response: " + err.Error())
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+}
+
+func (s *Store) send(w http.ResponseWriter, r *http.Request, key string, rep reply, rl rlState) {
+	s.sendRaw(w, r, key, rep.status, encode(rep.body), rep, rl)
+}
+
+func (s *Store) sendRaw(w http.ResponseWriter, r *http.Request, key string, status int, body []byte, rep reply, rl rlState) {
+	h := w.Header()
+	for k, v := range rep.header {
+		h[k] = v
+	}
+	rl.setHeaders(h)
+	if rep.retryAfter > 0 {
+		h.Set("X-Retry-After", strconv.Itoa(rep.retryAfter))
+	}
+	if body != nil {
+		h.Set("Content-Type", "application/json")
+		h.Set("Content-Length", strconv.Itoa(len(body)))
+	}
+	w.WriteHeader(status)
+	if body != nil && r.Method != http.MethodHead {
+		_, _ = w.Write(body)
+	}
+	s.stats.request(key, status)
+	s.logf(r, status)
+}
+
+// logf logs method, path and status only: bodies and query strings carry
+// customer PII (email:in=...).
+func (s *Store) logf(r *http.Request, status int) {
+	if s.opts.Logger == nil {
+		return
+	}
+	if status == 0 {
+		s.opts.Logger.Printf("%s %s connection reset (injected)", r.Method, r.URL.Path)
+		return
+	}
+	s.opts.Logger.Printf("%s %s %d", r.Method, r.URL.Path, status)
+}
