@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -48,7 +49,8 @@ func (r *customerListResource) List(ctx context.Context, req list.ListRequest, s
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
-	timeoutsType := req.ResourceSchema.GetAttributes()["timeouts"].GetType().(types.ObjectType)
+	// The timeouts attribute's type is an object type with its own name.
+	timeoutsType := req.ResourceSchema.GetAttributes()["timeouts"].GetType().(attr.TypeWithAttributeTypes)
 
 	stream.Results = func(push func(list.ListResult) bool) {
 		var pushed int64
@@ -66,7 +68,7 @@ func (r *customerListResource) List(ctx context.Context, req list.ListRequest, s
 			result.DisplayName = displayName(&c)
 			result.Diagnostics.Append(result.Identity.Set(ctx, identityModel{ID: types.StringValue(strconv.Itoa(c.ID))})...)
 			if req.IncludeResource {
-				m := resourceModel{Timeouts: timeouts.Value{Object: types.ObjectNull(timeoutsType.AttrTypes)}}
+				m := resourceModel{Timeouts: timeouts.Value{Object: types.ObjectNull(timeoutsType.AttributeTypes())}}
 				result.Diagnostics.Append(flatten(ctx, &c, &m)...)
 				result.Diagnostics.Append(result.Resource.Set(ctx, m)...)
 			}
