@@ -1,0 +1,218 @@
+// Package e2e runs the guides' configurations exactly as a user would: the
+// real CLI, the provider binary built from this tree, a sandbox store.
+package e2e_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/go-version"
+
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/sandbox"
+)
+
+var (
+	cliPath     string // the Terraform or OpenTofu CLI under test
+	cliVersion  *version.Version
+	cliIsTofu   bool
+	pluginDir   string // holds the provider binary built for these tests
+	repoRoot, _ = filepath.Abs("../..")
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(run(m))
+}
+
+func run(m *testing.M) int {
+	cliPath = os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if os.Getenv("TF_ACC") == "" || cliPath == "" {
+		fmt.Println("skipping the end-to-end tests: set TF_ACC=1 and TF_ACC_TERRAFORM_PATH (make test does)")
+		return m.Run()
+	}
+	tmp, err := os.MkdirTemp("", "bigcommerce-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(tmp)
+	pluginDir = filepath.Join(tmp, "plugins")
+	build := exec.Command("go", "build", "-o", filepath.Join(pluginDir, "terraform-provider-bigcommerce"), ".")
+	build.Dir = repoRoot
+	if out, err := build.CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "building the provider: %s\n%s", err, out)
+		return 1
+	}
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	out, err := exec.Command(cliPath, "version", "-json").Output()
+	if err == nil {
+		err = json.Unmarshal(out, &v)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "reading the CLI's version: %s\n", err)
+		return 1
+	}
+	cliVersion = version.Must(version.NewVersion(v.Version))
+	cliIsTofu = strings.Contains(filepath.Base(cliPath), "tofu") || os.Getenv("TF_ACC_PROVIDER_HOST") == "registry.opentofu.org"
+	return m.Run()
+}
+
+// workspace is a configuration directory wired to the built provider and a
+// fresh sandbox store.
+type workspace struct {
+	t     *testing.T
+	dir   string
+	env   []string
+	store *sandbox.Server
+}
+
+func newWorkspace(t *testing.T, exampleDir string) *workspace {
+	t.Helper()
+	if pluginDir == "" {
+		t.Skip("set TF_ACC=1 and TF_ACC_TERRAFORM_PATH to run the end-to-end tests")
+	}
+	store, err := sandbox.Start(sandbox.Options{Quota: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = store.Close() })
+
+	dir := t.TempDir()
+	entries, err := os.ReadDir(filepath.Join(repoRoot, exampleDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(repoRoot, exampleDir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rc := filepath.Join(t.TempDir(), "cli.tfrc")
+	overrides := fmt.Sprintf(`provider_installation {
+  dev_overrides {
+    "registry.terraform.io/commerceops/bigcommerce" = %[1]q
+    "registry.opentofu.org/commerceops/bigcommerce" = %[1]q
+  }
+  direct {}
+}
+`, pluginDir)
+	if err := os.WriteFile(rc, []byte(overrides), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	env := append(os.Environ(),
+		"TF_CLI_CONFIG_FILE="+rc,
+		"TF_IN_AUTOMATION=1",
+		"CHECKPOINT_DISABLE=1",
+		"BIGCOMMERCE_API_URL="+store.URL,
+		"BIGCOMMERCE_STORE_HASH="+store.StoreHash,
+		"BIGCOMMERCE_ACCESS_TOKEN="+store.AccessToken,
+	)
+	return &workspace{t: t, dir: dir, env: env, store: store}
+}
+
+// run runs the CLI and returns its output and exit code.
+func (w *workspace) run(args ...string) (string, int) {
+	w.t.Helper()
+	cmd := exec.Command(cliPath, append(args, "-no-color")...)
+	cmd.Dir = w.dir
+	cmd.Env = w.env
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		w.t.Fatalf("running %s: %s", args[0], err)
+	}
+	return out.String(), code
+}
+
+// mustRun runs the CLI and fails the test unless it exits with want.
+func (w *workspace) mustRun(want int, args ...string) string {
+	w.t.Helper()
+	out, code := w.run(args...)
+	if code != want {
+		w.t.Fatalf("%s %s exited %d, want %d:\n%s", filepath.Base(cliPath), strings.Join(args, " "), code, want, out)
+	}
+	return out
+}
+
+func TestGuide_importEveryCustomerOfAGroup(t *testing.T) {
+	w := newWorkspace(t, "examples/guides/import-customer-group")
+	group := w.store.SeedGroup("Wholesale")
+	w.store.SeedCustomers(5, 0) // customers of no group stay untouched
+	w.store.SeedCustomers(50, group)
+	before := w.store.CustomerCount()
+	groupVar := fmt.Sprintf("-var=customer_group_id=%d", group)
+
+	out := w.mustRun(2, "plan", "-input=false", "-detailed-exitcode", groupVar)
+	if !strings.Contains(out, "50 to import, 0 to add, 0 to change, 0 to destroy") {
+		t.Fatalf("the plan does not import exactly the group's 50 customers:\n%s", tail(out))
+	}
+	w.mustRun(0, "apply", "-input=false", "-auto-approve", groupVar)
+	w.mustRun(0, "plan", "-input=false", "-detailed-exitcode", groupVar)
+
+	state := w.mustRun(0, "state", "list")
+	if n := strings.Count(state, "bigcommerce_customer.adopted["); n != 50 {
+		t.Fatalf("the state holds %d adopted customers, want 50:\n%s", n, state)
+	}
+	if after := w.store.CustomerCount(); after != before {
+		t.Fatalf("the store holds %d customers after the import, want %d", after, before)
+	}
+}
+
+func TestGuide_queryGeneratesImportableConfiguration(t *testing.T) {
+	w := newWorkspace(t, "examples/guides/query-customers")
+	if cliIsTofu || cliVersion.LessThan(version.Must(version.NewVersion("1.14.0"))) {
+		t.Skipf("terraform query needs Terraform 1.14 or later; the CLI is %s", cliVersion)
+	}
+	group := w.store.SeedGroup("Wholesale")
+	w.store.SeedCustomers(20, group)
+	w.store.SeedCustomers(3, 0)
+	before := w.store.CustomerCount()
+	groupVar := fmt.Sprintf("-var=customer_group_id=%d", group)
+
+	w.mustRun(0, "query", "-generate-config-out=generated.tf", groupVar)
+	generated, err := os.ReadFile(filepath.Join(w.dir, "generated.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(regexp.MustCompile(`(?m)^import \{`).FindAll(generated, -1)); n != 20 {
+		t.Fatalf("generated %d import blocks, want 20:\n%s", n, generated)
+	}
+	if n := len(regexp.MustCompile(`(?m)^resource "bigcommerce_customer"`).FindAll(generated, -1)); n != 20 {
+		t.Fatalf("generated %d resource blocks, want 20", n)
+	}
+
+	out := w.mustRun(2, "plan", "-input=false", "-detailed-exitcode", groupVar)
+	if !strings.Contains(out, "20 to import, 0 to add, 0 to change, 0 to destroy") {
+		t.Fatalf("the generated configuration does not import cleanly:\n%s\n--- generated.tf:\n%s", tail(out), generated)
+	}
+	w.mustRun(0, "apply", "-input=false", "-auto-approve", groupVar)
+	w.mustRun(0, "plan", "-input=false", "-detailed-exitcode", groupVar)
+	if after := w.store.CustomerCount(); after != before {
+		t.Fatalf("the store holds %d customers after the import, want %d", after, before)
+	}
+}
+
+func tail(s string) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > 60 {
+		lines = lines[len(lines)-60:]
+	}
+	return strings.Join(lines, "\n")
+}
+
