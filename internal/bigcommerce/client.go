@@ -228,12 +228,17 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 			if out == nil || len(bytes.TrimSpace(body)) == 0 {
 				return nil
 			}
-			if err := json.Unmarshal(body, out); err != nil {
-				// A 2xx with a body we cannot read may have been applied:
-				// report it as such so callers can reconcile.
-				return &OutcomeUnknownError{Method: r.method, Path: r.path, Err: fmt.Errorf("decoding response: %w", err)}
+			decodeErr := json.Unmarshal(body, out)
+			if decodeErr == nil {
+				return nil
 			}
-			return nil
+			// A 2xx with a body we cannot read (a truncated answer) was
+			// applied: read again if that is safe, else let the caller
+			// reconcile.
+			err = fmt.Errorf("decoding response: %w", decodeErr)
+			if !r.idempotent || attempt >= c.maxRetries {
+				return &OutcomeUnknownError{Method: r.method, Path: r.path, Err: err}
+			}
 		}
 		if ctx.Err() != nil {
 			return ctx.Err()

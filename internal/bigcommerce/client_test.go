@@ -163,20 +163,93 @@ func TestGivesUpAfterMaxRetries(t *testing.T) {
 	}
 }
 
-func TestCreateIsNotResentAfterAServerError(t *testing.T) {
-	// A create answered 502 may have been applied: re-sending blindly could
-	// duplicate the customer, so the caller is told the outcome is unknown.
+func TestLostCreateIsAdoptedNotDuplicated(t *testing.T) {
+	// The store applied the create, then the answer was lost (502): the
+	// client finds the customer by e-mail and adopts it instead of re-sending.
 	clock := &fakeClock{t: time.Unix(0, 0)}
-	srv := &scriptedServer{responses: []scripted{{status: 502}}}
+	srv := &scriptedServer{responses: []scripted{
+		{status: 502},
+		{status: 200, body: `{"data":[{"id":41,"email":"jane@example.com","first_name":"Jane","last_name":"Doe"}]}`},
+	}}
 	c := newTestClient(t, srv, clock)
-	_, err := c.CreateCustomer(context.Background(), CustomerCreate{Email: "a@example.com", FirstName: "A", LastName: "B"})
-	var unknown *OutcomeUnknownError
-	if !errors.As(err, &unknown) {
-		t.Fatalf("err = %v, want OutcomeUnknownError", err)
+	got, err := c.CreateCustomer(context.Background(), CustomerCreate{Email: "Jane@example.com", FirstName: "Jane", LastName: "Doe"})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if len(srv.requests) != 1 {
-		t.Fatalf("sent %d requests, want 1", len(srv.requests))
+	if got.ID != 41 {
+		t.Fatalf("adopted customer %d, want 41", got.ID)
 	}
+	if methods := requestMethods(srv); methods != "POST GET" {
+		t.Fatalf("requests %q, want one POST then one lookup", methods)
+	}
+}
+
+func TestLostCreateThatWasNotAppliedIsResent(t *testing.T) {
+	clock := &fakeClock{t: time.Unix(0, 0)}
+	srv := &scriptedServer{responses: []scripted{
+		{status: 503},
+		{status: 200, body: `{"data":[]}`},
+		{status: 200, body: `{"data":[{"id":7,"email":"b@example.com","first_name":"B","last_name":"C"}]}`},
+	}}
+	c := newTestClient(t, srv, clock)
+	got, err := c.CreateCustomers(context.Background(), []CustomerCreate{{Email: "b@example.com", FirstName: "B", LastName: "C"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].ID != 7 {
+		t.Fatalf("got %+v", got)
+	}
+	if methods := requestMethods(srv); methods != "POST GET POST" {
+		t.Fatalf("requests %q, want POST, lookup, POST", methods)
+	}
+	if srv.requests[0].body != srv.requests[2].body {
+		t.Fatalf("the re-sent body differs: %s / %s", srv.requests[0].body, srv.requests[2].body)
+	}
+}
+
+func TestLostBatchCreateResendsOnlyTheMissing(t *testing.T) {
+	clock := &fakeClock{t: time.Unix(0, 0)}
+	srv := &scriptedServer{responses: []scripted{
+		{status: 200, body: `{"data":[{"id":1,"email":"a@exa`}, // truncated: applied, unreadable
+		{status: 200, body: `{"data":[{"id":1,"email":"a@example.com","first_name":"A","last_name":"X"}]}`},
+		{status: 200, body: `{"data":[{"id":2,"email":"b@example.com","first_name":"B","last_name":"Y"}]}`},
+	}}
+	c := newTestClient(t, srv, clock)
+	got, err := c.CreateCustomers(context.Background(), []CustomerCreate{
+		{Email: "a@example.com", FirstName: "A", LastName: "X"},
+		{Email: "b@example.com", FirstName: "B", LastName: "Y"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].ID != 1 || got[1].ID != 2 {
+		t.Fatalf("got %+v", got)
+	}
+	if !strings.Contains(srv.requests[2].body, "b@example.com") || strings.Contains(srv.requests[2].body, "a@example.com") {
+		t.Fatalf("re-sent %s, want only b@example.com", srv.requests[2].body)
+	}
+}
+
+func TestLostCreateDoesNotAdoptSomeoneElse(t *testing.T) {
+	clock := &fakeClock{t: time.Unix(0, 0)}
+	srv := &scriptedServer{responses: []scripted{
+		{status: 500},
+		{status: 200, body: `{"data":[{"id":9,"email":"jane@example.com","first_name":"Other","last_name":"Person"}]}`},
+	}}
+	c := newTestClient(t, srv, clock)
+	_, err := c.CreateCustomer(context.Background(), CustomerCreate{Email: "jane@example.com", FirstName: "Jane", LastName: "Doe"})
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "customer 9") {
+		t.Fatalf("err = %v, want a conflict naming customer 9", err)
+	}
+}
+
+func requestMethods(s *scriptedServer) string {
+	var m []string
+	for _, r := range s.requests {
+		m = append(m, r.method)
+	}
+	return strings.Join(m, " ")
 }
 
 func TestRetriedRequestsReplayTheSameBody(t *testing.T) {

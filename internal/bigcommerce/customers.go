@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -164,12 +165,83 @@ func (c *Client) GetCustomers(ctx context.Context, ids []int) ([]Customer, error
 	return out, nil
 }
 
-// CreateCustomers creates up to MaxBatch customers in one request. The
-// answer lists them in request order.
+// CreateCustomers creates up to MaxBatch customers in one request and
+// returns them in request order.
+//
+// A create whose answer is lost (a dropped connection, a 5xx, a truncated
+// body) may have been applied. Re-sending it blindly would fail on "e-mail
+// already in use" or, worse, half-apply; so the client first looks the
+// customers up by e-mail, adopts those that exist with the names being
+// created, and re-sends only the rest.
 func (c *Client) CreateCustomers(ctx context.Context, in []CustomerCreate) ([]Customer, error) {
-	var page customerPage
-	err := c.do(ctx, request{method: http.MethodPost, version: "v3", path: "/customers", body: in}, &page)
-	return page.Data, err
+	out := make([]Customer, len(in))
+	pending := make([]int, len(in)) // indexes into in still to create
+	for i := range in {
+		pending[i] = i
+	}
+	for attempt := 0; ; attempt++ {
+		batch := make([]CustomerCreate, len(pending))
+		for j, i := range pending {
+			batch[j] = in[i]
+		}
+		var page customerPage
+		err := c.do(ctx, request{method: http.MethodPost, version: "v3", path: "/customers", body: batch}, &page)
+		if err == nil {
+			if len(page.Data) != len(batch) {
+				return nil, &OutcomeUnknownError{Method: http.MethodPost, Path: "/customers", Err: errUnexpectedCount(len(batch), len(page.Data))}
+			}
+			for j, i := range pending {
+				out[i] = page.Data[j]
+			}
+			return out, nil
+		}
+		var unknown *OutcomeUnknownError
+		if !errors.As(err, &unknown) || attempt >= c.maxRetries {
+			return nil, err
+		}
+		if err := c.sleep(ctx, c.backoff(attempt)); err != nil {
+			return nil, err
+		}
+		if pending, err = c.adoptCreated(ctx, in, pending, out); err != nil {
+			return nil, err
+		}
+		if len(pending) == 0 {
+			return out, nil
+		}
+	}
+}
+
+// adoptCreated fills out with the customers of in[pending] that the store
+// already holds, and returns the indexes still to create. A customer with
+// the e-mail but other names is someone else: that is an error, not a match.
+func (c *Client) adoptCreated(ctx context.Context, in []CustomerCreate, pending []int, out []Customer) ([]int, error) {
+	emails := make([]string, len(pending))
+	for j, i := range pending {
+		emails[j] = in[i].Email
+	}
+	found, err := c.FindCustomersByEmail(ctx, emails)
+	if err != nil {
+		return nil, err
+	}
+	byEmail := make(map[string]Customer, len(found))
+	for _, cu := range found {
+		byEmail[strings.ToLower(cu.Email)] = cu
+	}
+	var still []int
+	for _, i := range pending {
+		cu, ok := byEmail[strings.ToLower(in[i].Email)]
+		switch {
+		case !ok:
+			still = append(still, i)
+		case cu.FirstName == in[i].FirstName && cu.LastName == in[i].LastName:
+			out[i] = cu
+		default:
+			return nil, &APIError{Method: http.MethodPost, Path: "/customers", Status: http.StatusConflict,
+				Title:  "customer e-mail already in use",
+				Fields: map[string]string{strconv.Itoa(i) + ".email": "the e-mail " + in[i].Email + " already belongs to customer " + strconv.Itoa(cu.ID)}}
+		}
+	}
+	return still, nil
 }
 
 // UpdateCustomers updates up to MaxBatch customers in one request.
