@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/mail"
 	"strconv"
 	"strings"
 	"time"
@@ -378,26 +379,42 @@ func (r *customerResource) ImportState(ctx context.Context, req resource.ImportS
 		resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp)
 		return
 	}
-	id := strings.TrimSpace(req.ID)
-	if strings.Contains(id, "@") {
-		found, err := r.data.Client.FindCustomerByEmail(ctx, id)
+	id, email, err := parseImportID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID", err.Error())
+		return
+	}
+	if email != "" {
+		found, err := r.data.Client.FindCustomerByEmail(ctx, email)
 		if errors.Is(err, bigcommerce.ErrNotFound) {
 			resp.Diagnostics.AddError("Customer not found",
-				fmt.Sprintf("No customer of the store has the e-mail address %q. Check the address, or import by numeric id instead.", id))
+				fmt.Sprintf("No customer of the store has the e-mail address %q. Check the address, or import by numeric id instead.", email))
 			return
 		}
 		if err != nil {
-			addAPIError(&resp.Diagnostics, "find", id, err)
+			addAPIError(&resp.Diagnostics, "find", email, err)
 			return
 		}
 		id = strconv.Itoa(found.ID)
-	} else if _, diags := parseID(id); diags.HasError() {
-		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("Expected a customer's numeric id (such as 123) or e-mail address (such as jane@example.com), got %q.", req.ID))
-		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	resp.Diagnostics.Append(resp.Identity.SetAttribute(ctx, path.Root("id"), id)...)
+}
+
+// parseImportID reads an import ID: a customer's numeric id, or an e-mail
+// address (anything with an @) to look up.
+func parseImportID(raw string) (id, email string, err error) {
+	s := strings.TrimSpace(raw)
+	if strings.Contains(s, "@") {
+		if addr, perr := mail.ParseAddress(s); perr != nil || addr.Address != s {
+			return "", "", fmt.Errorf("%q contains an @ but is not an e-mail address such as jane@example.com", raw)
+		}
+		return "", s, nil
+	}
+	if n, perr := strconv.Atoi(s); perr != nil || n <= 0 || strconv.Itoa(n) != s {
+		return "", "", fmt.Errorf("expected a customer's numeric id (such as 123) or e-mail address (such as jane@example.com), got %q", raw)
+	}
+	return s, "", nil
 }
 
 func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration) (context.Context, context.CancelFunc, diag.Diagnostics) {
