@@ -1,0 +1,121 @@
+package customerattribute
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
+)
+
+var _ datasource.DataSourceWithConfigure = (*attributesDataSource)(nil)
+
+// NewAttributesDataSource returns the bigcommerce_customer_attributes data
+// source.
+func NewAttributesDataSource() datasource.DataSource { return &attributesDataSource{} }
+
+type attributesDataSource struct {
+	client *bigcommerce.Client
+}
+
+type attributesDataSourceModel struct {
+	Name       types.String `tfsdk:"name"`
+	Type       types.String `tfsdk:"type"`
+	IDs        types.List   `tfsdk:"ids"`
+	Attributes types.List   `tfsdk:"attributes"`
+}
+
+type attributeDataModel struct {
+	ID           types.String `tfsdk:"id"`
+	Name         types.String `tfsdk:"name"`
+	Type         types.String `tfsdk:"type"`
+	DateCreated  types.String `tfsdk:"date_created"`
+	DateModified types.String `tfsdk:"date_modified"`
+}
+
+var attributeObjectType = types.ObjectType{AttrTypes: map[string]attr.Type{
+	"id":            types.StringType,
+	"name":          types.StringType,
+	"type":          types.StringType,
+	"date_created":  types.StringType,
+	"date_modified": types.StringType,
+}}
+
+func (d *attributesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_customer_attributes"
+}
+
+func (d *attributesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Lists the store's customer attributes (V3 `GET /customers/attributes`), all of them or those that match the filters.",
+		Attributes: map[string]schema.Attribute{
+			"name": schema.StringAttribute{
+				Description: "Only the attribute with this exact name (`name` filter), compared without regard to case.",
+				Optional:    true,
+				Validators:  []validator.String{stringvalidator.LengthBetween(1, 255)},
+			},
+			"type": schema.StringAttribute{
+				Description: "Only attributes of this type (`type` filter): `string`, `number` or `date`.",
+				Optional:    true,
+				Validators:  []validator.String{stringvalidator.OneOf(bigcommerce.AttributeTypes...)},
+			},
+			"ids": schema.ListAttribute{
+				ElementType: types.StringType,
+				Computed:    true,
+				Description: "The ids of the matching attributes (`id`), in the order the store returned them.",
+			},
+			"attributes": schema.ListNestedAttribute{
+				Computed:    true,
+				Description: "The matching attributes.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"id":            schema.StringAttribute{Computed: true, Description: "The attribute's numeric id (`id`)."},
+					"name":          schema.StringAttribute{Computed: true, Description: "The attribute's name (`name`)."},
+					"type":          schema.StringAttribute{Computed: true, Description: "The type of its values (`type`): `string`, `number` or `date`."},
+					"date_created":  schema.StringAttribute{Computed: true, Description: "When it was created (`date_created`, RFC 3339)."},
+					"date_modified": schema.StringAttribute{Computed: true, Description: "When it was last changed (`date_modified`, RFC 3339)."},
+				}},
+			},
+		},
+	}
+}
+
+func (d *attributesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	if data := providerdata.From(req.ProviderData, &resp.Diagnostics); data != nil {
+		d.client = data.Client
+	}
+}
+
+func (d *attributesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var model attributesDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	list, err := d.client.ListAttributes(ctx, bigcommerce.AttributeFilter{Name: model.Name.ValueString(), Type: model.Type.ValueString()})
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to list customer attributes", err.Error())
+		return
+	}
+	ids := make([]attr.Value, 0, len(list))
+	objects := make([]attributeDataModel, 0, len(list))
+	for _, a := range list {
+		id := types.StringValue(strconv.Itoa(a.ID))
+		ids = append(ids, id)
+		objects = append(objects, attributeDataModel{
+			ID: id, Name: types.StringValue(a.Name), Type: types.StringValue(a.Type),
+			DateCreated: types.StringValue(a.DateCreated), DateModified: types.StringValue(a.DateModified),
+		})
+	}
+	model.IDs = types.ListValueMust(types.StringType, ids)
+	attributes, diags := types.ListValueFrom(ctx, attributeObjectType, objects)
+	resp.Diagnostics.Append(diags...)
+	model.Attributes = attributes
+	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
+}

@@ -1,0 +1,315 @@
+// Package customerattribute implements the bigcommerce_customer_attribute
+// resource and the bigcommerce_customer_attributes data source.
+package customerattribute
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
+)
+
+var (
+	_ resource.Resource                = (*attributeResource)(nil)
+	_ resource.ResourceWithConfigure   = (*attributeResource)(nil)
+	_ resource.ResourceWithImportState = (*attributeResource)(nil)
+	_ resource.ResourceWithIdentity    = (*attributeResource)(nil)
+)
+
+// NewResource returns the bigcommerce_customer_attribute resource.
+func NewResource() resource.Resource { return &attributeResource{} }
+
+type attributeResource struct {
+	client *bigcommerce.Client
+	// attributes is the per-attribute surface, so that a batching layer can
+	// take the client's place.
+	attributes bigcommerce.AttributeService
+}
+
+type resourceModel struct {
+	ID           types.String   `tfsdk:"id"`
+	Name         types.String   `tfsdk:"name"`
+	Type         types.String   `tfsdk:"type"`
+	DateCreated  types.String   `tfsdk:"date_created"`
+	DateModified types.String   `tfsdk:"date_modified"`
+	Timeouts     timeouts.Value `tfsdk:"timeouts"`
+}
+
+type identityModel struct {
+	ID types.String `tfsdk:"id"`
+}
+
+func (r *attributeResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_customer_attribute"
+}
+
+func (r *attributeResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "A customer attribute of the store: a named, typed field that every customer can hold a value for (V3 `/customers/attributes`). Set values with `bigcommerce_customer_attribute_value`. A store can have at most 50 customer attributes.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Description:   "The attribute's numeric id (`id`).",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				Description: "The attribute's name (`name`), 1 to 255 characters and unique in the store. Changing it renames the attribute in place; customers keep their values.",
+				Required:    true,
+				Validators:  []validator.String{stringvalidator.LengthBetween(1, 255)},
+			},
+			"type": schema.StringAttribute{
+				Description: "The type of the attribute's values (`type`): `string`, `number` or `date`. BigCommerce cannot change it, so changing it replaces the attribute, and replacing it deletes the attribute's values from every customer.",
+				Required:    true,
+				Validators:  []validator.String{stringvalidator.OneOf(bigcommerce.AttributeTypes...)},
+				PlanModifiers: []planmodifier.String{
+					stringplanmodifier.RequiresReplace(),
+				},
+			},
+			"date_created": schema.StringAttribute{
+				Description:   "When the attribute was created (`date_created`, RFC 3339).",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"date_modified": schema.StringAttribute{
+				Description: "When the attribute was last changed (`date_modified`, RFC 3339).",
+				Computed:    true,
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *attributeResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"id": identityschema.StringAttribute{
+				Description:       "The attribute's numeric id.",
+				RequiredForImport: true,
+			},
+		},
+	}
+}
+
+func (r *attributeResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	if data := providerdata.From(req.ProviderData, &resp.Diagnostics); data != nil {
+		r.client, r.attributes = data.Client, data.Client
+	}
+}
+
+func (r *attributeResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan resourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, 20*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	defer cancel()
+
+	created, err := r.attributes.CreateAttribute(ctx, bigcommerce.AttributeCreate{Name: plan.Name.ValueString(), Type: plan.Type.ValueString()})
+	if err != nil {
+		r.addCreateError(ctx, &resp.Diagnostics, plan.Name.ValueString(), err)
+		return
+	}
+	flatten(created, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: plan.ID})...)
+}
+
+func (r *attributeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state resourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Read, 5*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	defer cancel()
+
+	id, diags := parseID(state.ID.ValueString())
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	got, err := r.attributes.GetAttribute(ctx, id)
+	if errors.Is(err, bigcommerce.ErrNotFound) {
+		resp.Diagnostics.AddWarning("Customer attribute no longer exists",
+			fmt.Sprintf("Customer attribute %d was deleted outside Terraform, and with it every customer's value of it; it is removed from the state and the next plan creates it again.", id))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "read", state.ID.ValueString(), err)
+		return
+	}
+	flatten(got, &state)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: state.ID})...)
+}
+
+func (r *attributeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state resourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update, 20*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	defer cancel()
+
+	id, diags := parseID(state.ID.ValueString())
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	updated, err := r.attributes.UpdateAttribute(ctx, bigcommerce.AttributeUpdate{ID: id, Name: plan.Name.ValueString()})
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "rename", state.ID.ValueString(), err)
+		return
+	}
+	flatten(updated, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: plan.ID})...)
+}
+
+func (r *attributeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state resourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, 20*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	defer cancel()
+
+	id, diags := parseID(state.ID.ValueString())
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	// Deleting an attribute that is already gone succeeds.
+	if err := r.attributes.DeleteAttribute(ctx, id); err != nil {
+		addAPIError(&resp.Diagnostics, "delete", state.ID.ValueString(), err)
+	}
+}
+
+// ImportState accepts the attribute's numeric id, or an identity.
+func (r *attributeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" {
+		resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp)
+		return
+	}
+	id := strings.TrimSpace(req.ID)
+	if _, diags := parseID(id); diags.HasError() {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("Expected a customer attribute's numeric id (such as 12), got %q. The bigcommerce_customer_attributes data source lists the store's attributes with their ids.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.Identity.SetAttribute(ctx, path.Root("id"), id)...)
+}
+
+func flatten(a *bigcommerce.Attribute, m *resourceModel) {
+	m.ID = types.StringValue(strconv.Itoa(a.ID))
+	m.Name = types.StringValue(a.Name)
+	m.Type = types.StringValue(a.Type)
+	m.DateCreated = types.StringValue(a.DateCreated)
+	m.DateModified = types.StringValue(a.DateModified)
+}
+
+// addCreateError explains the refusals a create meets: the store's limit of
+// attributes, and a name that is taken (with the id to import).
+func (r *attributeResource) addCreateError(ctx context.Context, diags *diag.Diagnostics, name string, err error) {
+	var limit *bigcommerce.AttributeLimitError
+	if errors.As(err, &limit) {
+		diags.AddError("Too many customer attributes",
+			fmt.Sprintf("BigCommerce refused to create customer attribute %q: the store allows at most %d customer attributes and already has %d. Delete an attribute the store no longer needs, or manage an existing one instead (terraform import bigcommerce_customer_attribute.<name> <id>).\n\nThe store answered: %s",
+				name, bigcommerce.MaxCustomerAttributes, limit.Count, limit.Err))
+		return
+	}
+	var apiErr *bigcommerce.APIError
+	if errors.As(err, &apiErr) && errors.Is(err, bigcommerce.ErrValidation) {
+		if existing, findErr := r.client.FindAttributeByName(ctx, name); findErr == nil {
+			diags.AddAttributeError(path.Root("name"), "Customer attribute name already in use",
+				fmt.Sprintf("The store already has a customer attribute named %q (id %d, type %s). To manage it with Terraform, import it instead of creating it:\n\n  terraform import <resource address> %d\n\nor add an import block with id = \"%d\".",
+					existing.Name, existing.ID, existing.Type, existing.ID, existing.ID))
+			return
+		}
+	}
+	addAPIError(diags, "create", fmt.Sprintf("%q", name), err)
+}
+
+// addAPIError turns a client error into diagnostics, with BigCommerce's
+// field map onto the matching attributes.
+func addAPIError(diags *diag.Diagnostics, op, subject string, err error) {
+	var apiErr *bigcommerce.APIError
+	if errors.As(err, &apiErr) && errors.Is(err, bigcommerce.ErrValidation) && len(apiErr.Fields) > 0 {
+		for _, fields := range apiErr.ItemFields() {
+			for field, msg := range fields {
+				switch field {
+				case "name", "type":
+					diags.AddAttributeError(path.Root(field), fmt.Sprintf("BigCommerce refused %s", field),
+						fmt.Sprintf("While trying to %s customer attribute %s, the store answered: %s", op, subject, msg))
+				default:
+					diags.AddError(fmt.Sprintf("BigCommerce refused to %s customer attribute %s", op, subject), fmt.Sprintf("%s: %s", field, msg))
+				}
+			}
+		}
+		return
+	}
+	var unknown *bigcommerce.OutcomeUnknownError
+	if errors.As(err, &unknown) {
+		diags.AddError(fmt.Sprintf("Unable to %s customer attribute %s", op, subject),
+			fmt.Sprintf("The store did not answer clearly (%s); the change may or may not have been applied. Run terraform plan to see the store's state.", err))
+		return
+	}
+	diags.AddError(fmt.Sprintf("Unable to %s customer attribute %s", op, subject), err.Error())
+}
+
+func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration) (context.Context, context.CancelFunc, diag.Diagnostics) {
+	d, diags := get(ctx, def)
+	if diags.HasError() {
+		return ctx, func() {}, diags
+	}
+	ctx, cancel := context.WithTimeout(ctx, d)
+	return ctx, cancel, diags
+}
+
+func parseID(s string) (int, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	id, err := strconv.Atoi(s)
+	if err != nil || id <= 0 {
+		diags.AddAttributeError(path.Root("id"), "Invalid customer attribute id", fmt.Sprintf("A customer attribute id is a positive number, got %q.", s))
+	}
+	return id, diags
+}
