@@ -1,0 +1,150 @@
+package customergroup
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
+)
+
+var (
+	_ datasource.DataSourceWithConfigure        = (*groupDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*groupDataSource)(nil)
+)
+
+// NewDataSource returns the bigcommerce_customer_group data source.
+func NewDataSource() datasource.DataSource { return &groupDataSource{} }
+
+type groupDataSource struct {
+	data *providerdata.Data
+}
+
+func (d *groupDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_customer_group"
+}
+
+func (d *groupDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := groupDataAttributes(ctx)
+	attrs["id"] = schema.StringAttribute{
+		Description: "The group's numeric id. Exactly one of `id` and `name` must be set.",
+		Optional:    true,
+		Computed:    true,
+		Validators:  []validator.String{stringvalidator.RegexMatches(numericID, "must be a customer group's numeric id, such as \"12\"")},
+	}
+	attrs["name"] = schema.StringAttribute{
+		Description: "The group's name: an exact match, or else the one group whose name differs only in case. Exactly one of `id` and `name` must be set.",
+		Optional:    true,
+		Computed:    true,
+		Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	resp.Schema = schema.Schema{
+		Description: "Reads one customer group of the store, by id or by name, with the same attributes as the `bigcommerce_customer_group` resource.",
+		Attributes:  attrs,
+	}
+}
+
+func (d *groupDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
+	}
+}
+
+func (d *groupDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = providerdata.From(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *groupDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var config groupModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	var (
+		found    *bigcommerce.CustomerGroup
+		err      error
+		searched string
+	)
+	if !config.ID.IsNull() {
+		id, diags := parseID(config.ID.ValueString())
+		if resp.Diagnostics.Append(diags...); diags.HasError() {
+			return
+		}
+		searched = "id " + strconv.Itoa(id)
+		found, err = d.data.Client.GetCustomerGroup(ctx, id)
+	} else {
+		searched = "name " + strconv.Quote(config.Name.ValueString())
+		found, err = d.data.Client.FindCustomerGroupByName(ctx, config.Name.ValueString())
+	}
+	if errors.Is(err, bigcommerce.ErrNotFound) {
+		resp.Diagnostics.AddError("Customer group not found", fmt.Sprintf("The store has no customer group with %s. The bigcommerce_customer_groups data source lists the groups it has.", searched))
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to read customer group", err.Error())
+		return
+	}
+
+	model, diags := newGroupDataModel(ctx, found)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
+}
+
+// groupDataAttributes derives the data sources' attributes from the
+// resource's schema, so the two never disagree: same names, types and
+// descriptions, all computed.
+func groupDataAttributes(ctx context.Context) map[string]schema.Attribute {
+	var rs resource.SchemaResponse
+	(&groupResource{}).Schema(ctx, resource.SchemaRequest{}, &rs)
+	delete(rs.Schema.Attributes, "timeouts")
+	return computedAttributes(rs.Schema.Attributes)
+}
+
+func computedAttributes(in map[string]rschema.Attribute) map[string]schema.Attribute {
+	out := make(map[string]schema.Attribute, len(in))
+	for name, a := range in {
+		desc := a.GetDescription()
+		switch a := a.(type) {
+		case rschema.StringAttribute:
+			out[name] = schema.StringAttribute{Computed: true, Description: desc}
+		case rschema.BoolAttribute:
+			out[name] = schema.BoolAttribute{Computed: true, Description: desc}
+		case rschema.Int64Attribute:
+			out[name] = schema.Int64Attribute{Computed: true, Description: desc}
+		case rschema.NumberAttribute:
+			out[name] = schema.NumberAttribute{Computed: true, Description: desc}
+		case rschema.SetAttribute:
+			out[name] = schema.SetAttribute{Computed: true, Description: desc, ElementType: a.ElementType}
+		case rschema.SingleNestedAttribute:
+			out[name] = schema.SingleNestedAttribute{Computed: true, Description: desc, Attributes: computedAttributes(a.Attributes)}
+		case rschema.ListNestedAttribute:
+			out[name] = schema.ListNestedAttribute{Computed: true, Description: desc,
+				NestedObject: schema.NestedAttributeObject{Attributes: computedAttributes(a.NestedObject.Attributes)}}
+		default:
+			panic(fmt.Sprintf("customer group attribute %s has a type the data sources do not map: %T", name, a))
+		}
+	}
+	return out
+}
+
+// newGroupDataModel reads a group as the data sources show it: no discount
+// rules is an empty list rather than null, since nothing was configured.
+func newGroupDataModel(ctx context.Context, g *bigcommerce.CustomerGroup) (groupModel, diag.Diagnostics) {
+	m := groupModel{DiscountRules: types.ListValueMust(discountRuleType, nil)}
+	diags := flatten(ctx, g, &m)
+	return m, diags
+}

@@ -1,0 +1,97 @@
+package customergroup
+
+import (
+	"context"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
+)
+
+var _ datasource.DataSourceWithConfigure = (*groupsDataSource)(nil)
+
+var numericID = regexp.MustCompile(`^[1-9][0-9]*$`)
+
+// NewGroupsDataSource returns the bigcommerce_customer_groups data source.
+func NewGroupsDataSource() datasource.DataSource { return &groupsDataSource{} }
+
+type groupsDataSource struct {
+	data *providerdata.Data
+}
+
+type groupsDataModel struct {
+	Name     types.String `tfsdk:"name"`
+	NameLike types.String `tfsdk:"name_like"`
+	Groups   types.List   `tfsdk:"groups"`
+	IDs      types.List   `tfsdk:"ids"`
+}
+
+func (d *groupsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_customer_groups"
+}
+
+func (d *groupsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Lists the store's customer groups, every one or those whose name matches, in id order.",
+		Attributes: map[string]schema.Attribute{
+			"name": schema.StringAttribute{
+				Description: "Only the group with exactly this name (the API's `name` filter). Omit it for every group.",
+				Optional:    true,
+				Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"name_like": schema.StringAttribute{
+				Description: "Only the groups whose name contains this text (the API's `name:like` filter).",
+				Optional:    true,
+				Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"groups": schema.ListNestedAttribute{
+				Description:  "The matching groups, in id order, with the same attributes as the `bigcommerce_customer_group` resource.",
+				Computed:     true,
+				NestedObject: schema.NestedAttributeObject{Attributes: groupDataAttributes(ctx)},
+			},
+			"ids": schema.ListAttribute{
+				Description: "The ids of the matching groups, in the same order as `groups`.",
+				Computed:    true,
+				ElementType: types.StringType,
+			},
+		},
+	}
+}
+
+func (d *groupsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = providerdata.From(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *groupsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var model groupsDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	found, err := d.data.Client.ListCustomerGroups(ctx, bigcommerce.CustomerGroupFilter{Name: model.Name.ValueString(), NameLike: model.NameLike.ValueString()})
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to list customer groups", err.Error())
+		return
+	}
+	groups := make([]groupModel, 0, len(found))
+	ids := make([]string, 0, len(found))
+	for i := range found {
+		g, diags := newGroupDataModel(ctx, &found[i])
+		resp.Diagnostics.Append(diags...)
+		groups = append(groups, g)
+		ids = append(ids, g.ID.ValueString())
+	}
+	list, diags := types.ListValueFrom(ctx, types.ObjectType{AttrTypes: groupAttrTypes}, groups)
+	resp.Diagnostics.Append(diags...)
+	model.Groups = list
+	idList, diags := types.ListValueFrom(ctx, types.StringType, ids)
+	resp.Diagnostics.Append(diags...)
+	model.IDs = idList
+	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
+}

@@ -1,0 +1,511 @@
+// Package customergroup implements the bigcommerce_customer_group resource
+// and its data sources, on BigCommerce's V2 Customer Groups API.
+package customergroup
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/flex"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwvalidators"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
+)
+
+var (
+	_ resource.Resource                   = (*groupResource)(nil)
+	_ resource.ResourceWithConfigure      = (*groupResource)(nil)
+	_ resource.ResourceWithImportState    = (*groupResource)(nil)
+	_ resource.ResourceWithIdentity       = (*groupResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*groupResource)(nil)
+)
+
+// NewResource returns the bigcommerce_customer_group resource.
+func NewResource() resource.Resource { return &groupResource{} }
+
+type groupResource struct {
+	data *providerdata.Data
+}
+
+type resourceModel struct {
+	groupModel
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
+}
+
+// identityModel identifies a group for import by identity.
+type identityModel struct {
+	ID types.String `tfsdk:"id"`
+}
+
+var (
+	ruleTypes   = []string{"price_list", "all", "category", "product"}
+	ruleMethods = []string{"percent", "fixed", "price"}
+	accessTypes = []string{"all", "specific", "none"}
+)
+
+// amountScale is how many decimal places BigCommerce keeps for an amount.
+const amountScale = 4
+
+func (r *groupResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_customer_group"
+}
+
+func (r *groupResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "A customer group: customers who share category access and discounts, managed through BigCommerce's V2 Customer Groups API. " +
+			"Deleting a group unassigns its customers: they keep their accounts, with no group.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Description:   "The group's numeric id (`id`); use it as a customer's `customer_group_id`.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				Description: "The group's name (`name`), unique in the store, 1 to 255 characters.",
+				Required:    true,
+				Validators:  []validator.String{stringvalidator.LengthBetween(1, 255)},
+			},
+			"is_default": schema.BoolAttribute{
+				Description: "Whether customers who sign up join this group (`is_default`). A store has one default group at most, so making this group " +
+					"the default makes the previous one an ordinary group. When omitted, the store's value is kept (false for a new group).",
+				Optional:      true,
+				Computed:      true,
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"is_group_for_guests": schema.BoolAttribute{
+				Description: "Whether shoppers who are not signed in get this group's access and discounts (`is_group_for_guests`). A store has one guest " +
+					"group at most, so setting it moves the role from any other group. When omitted, the store's value is kept (false for a new group).",
+				Optional:      true,
+				Computed:      true,
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"category_access": schema.SingleNestedAttribute{
+				Description: "Which catalog categories the group's customers can see (`category_access`). When omitted, the store's value is kept " +
+					"(every category for a new group).",
+				Optional:      true,
+				Computed:      true,
+				PlanModifiers: []planmodifier.Object{objectplanmodifier.UseStateForUnknown()},
+				Attributes: map[string]schema.Attribute{
+					// Optional+Computed rather than Required/Optional: Terraform
+					// keeps an omitted category_access from the state only when
+					// every attribute inside it is computed. ValidateConfig
+					// requires type whenever category_access is set.
+					"type": schema.StringAttribute{
+						Description: "`all` for every category, `specific` for the ones in `categories`, `none` for none (`category_access.type`). " +
+							"Required when `category_access` is set.",
+						Optional:   true,
+						Computed:   true,
+						Validators: []validator.String{stringvalidator.OneOf(accessTypes...)},
+					},
+					"categories": schema.SetAttribute{
+						ElementType: types.Int64Type,
+						Description: "The ids of the categories the group's customers can see (`category_access.categories`). Required when `type` is " +
+							"`specific`, and not allowed otherwise.",
+						Optional:   true,
+						Computed:   true,
+						Validators: []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueInt64sAre(int64validator.AtLeast(1))},
+					},
+				},
+			},
+			"discount_rules": schema.ListNestedAttribute{
+				Description: "The discounts the group's customers get (`discount_rules`), replaced as a whole on every change. Either a single " +
+					"`price_list` rule, or any number of `category` and `product` rules plus at most one `all` rule. Omit it, or set `[]`, for no discounts.",
+				Optional: true,
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"type": schema.StringAttribute{
+							Description: "What the rule applies to (`type`): `all` (the whole store), `category` (the products of `category_id` and its " +
+								"subcategories), `product` (`product_id`) or `price_list` (prices from `price_list_id`).",
+							Required:   true,
+							Validators: []validator.String{stringvalidator.OneOf(ruleTypes...)},
+						},
+						"method": schema.StringAttribute{
+							Description: "How `amount` changes the price (`method`): `percent` off, `fixed` amount off, or a set `price`. " +
+								"Required for every type but `price_list`, which does not take it.",
+							Optional:   true,
+							Validators: []validator.String{stringvalidator.OneOf(ruleMethods...)},
+						},
+						"amount": schema.NumberAttribute{
+							Description: "The discount (`amount`), an exact decimal of zero or more with at most 4 decimal places, and at most 100 when " +
+								"`method` is `percent`. Required for every type but `price_list`, which does not take it.",
+							Optional:   true,
+							Validators: []validator.Number{fwvalidators.NonNegativeNumber()},
+						},
+						"category_id": schema.Int64Attribute{
+							Description: "The category a `category` rule applies to (`category_id`). Required for `category` rules, not allowed for others.",
+							Optional:    true,
+							Validators:  []validator.Int64{int64validator.AtLeast(1)},
+						},
+						"product_id": schema.Int64Attribute{
+							Description: "The product a `product` rule applies to (`product_id`). Required for `product` rules, not allowed for others.",
+							Optional:    true,
+							Validators:  []validator.Int64{int64validator.AtLeast(1)},
+						},
+						"price_list_id": schema.Int64Attribute{
+							Description: "The price list a `price_list` rule applies (`price_list_id`). Required for `price_list` rules, not allowed for others.",
+							Optional:    true,
+							Validators:  []validator.Int64{int64validator.AtLeast(1)},
+						},
+					},
+				},
+			},
+			"date_created": schema.StringAttribute{
+				Description:   "When the group was created (`date_created`), as the store reports it, such as `2023-07-17 06:30:41`.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"date_modified": schema.StringAttribute{
+				Description: "When the group was last changed (`date_modified`), as the store reports it.",
+				Computed:    true,
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *groupResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"id": identityschema.StringAttribute{
+				Description:       "The group's numeric id.",
+				RequiredForImport: true,
+			},
+		},
+	}
+}
+
+func (r *groupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerdata.From(req.ProviderData, &resp.Diagnostics)
+}
+
+// ValidateConfig checks what depends on more than one attribute: categories
+// against the access type, and each discount rule against its type.
+func (r *groupResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var config resourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(validateCategoryAccess(ctx, config.CategoryAccess)...)
+	resp.Diagnostics.Append(validateDiscountRules(ctx, config.DiscountRules)...)
+}
+
+func validateCategoryAccess(ctx context.Context, obj types.Object) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if !known(obj) {
+		return diags
+	}
+	var access categoryAccessModel
+	if diags.Append(obj.As(ctx, &access, objectOptions)...); diags.HasError() {
+		return diags
+	}
+	if access.Type.IsNull() {
+		diags.AddAttributeError(path.Root("category_access").AtName("type"), "Missing category_access.type",
+			`category_access.type is required when category_access is set: "all", "specific" or "none".`)
+		return diags
+	}
+	if !known(access.Type) {
+		return diags
+	}
+	at := path.Root("category_access").AtName("categories")
+	switch typ := access.Type.ValueString(); {
+	case typ == "specific" && access.Categories.IsNull():
+		diags.AddAttributeError(at, "Missing category_access.categories",
+			`category_access.categories is required when category_access.type is "specific": list the ids of the categories the group's customers may see, or set type to "all" or "none".`)
+	case typ != "specific" && known(access.Categories):
+		diags.AddAttributeError(at, "Unexpected category_access.categories",
+			fmt.Sprintf(`category_access.categories is allowed only when category_access.type is "specific", not %q: remove categories, or set type = "specific".`, typ))
+	}
+	return diags
+}
+
+// ruleTargets names the id attribute each rule type needs.
+var ruleTargets = map[string]string{"category": "category_id", "product": "product_id", "price_list": "price_list_id"}
+
+func validateDiscountRules(ctx context.Context, list types.List) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if !known(list) {
+		return diags
+	}
+	var rules []discountRuleModel
+	if diags.Append(list.ElementsAs(ctx, &rules, false)...); diags.HasError() {
+		return diags
+	}
+	alls, priceLists := 0, 0
+	targets := map[string]int{}
+	for i, rule := range rules {
+		at := path.Root("discount_rules").AtListIndex(i)
+		if !known(rule.Type) {
+			continue
+		}
+		typ := rule.Type.ValueString()
+		ids := []struct {
+			name  string
+			value types.Int64
+		}{{"category_id", rule.CategoryID}, {"product_id", rule.ProductID}, {"price_list_id", rule.PriceListID}}
+		for _, id := range ids {
+			p := at.AtName(id.name)
+			switch {
+			case ruleTargets[typ] == id.name && id.value.IsNull():
+				diags.AddAttributeError(p, "Missing "+id.name, fmt.Sprintf("%s is required in a %q discount rule.", p, typ))
+			case ruleTargets[typ] != id.name && !id.value.IsNull():
+				diags.AddAttributeError(p, "Unexpected "+id.name, fmt.Sprintf("%s does not apply to a %q discount rule: remove it, or change the rule's type.", p, typ))
+			case known(id.value) && ruleTargets[typ] == id.name && typ != "price_list":
+				key := typ + ":" + strconv.FormatInt(id.value.ValueInt64(), 10)
+				if j, dup := targets[key]; dup {
+					diags.AddAttributeError(p, "Duplicate discount rule", fmt.Sprintf("%s: %s %d already has a discount rule (discount_rules[%d]); merge the two rules.", p, typ, id.value.ValueInt64(), j))
+				}
+				targets[key] = i
+			}
+		}
+		if typ == "price_list" {
+			priceLists++
+			for name, set := range map[string]bool{"method": !rule.Method.IsNull(), "amount": !rule.Amount.IsNull()} {
+				if set {
+					p := at.AtName(name)
+					diags.AddAttributeError(p, "Unexpected "+name, fmt.Sprintf("%s does not apply to a \"price_list\" discount rule, whose prices come from the price list: remove it.", p))
+				}
+			}
+			continue
+		}
+		if typ == "all" {
+			alls++
+		}
+		if rule.Method.IsNull() {
+			p := at.AtName("method")
+			diags.AddAttributeError(p, "Missing method", fmt.Sprintf("%s is required in a %q discount rule: set \"percent\", \"fixed\" or \"price\".", p, typ))
+		}
+		if rule.Amount.IsNull() {
+			p := at.AtName("amount")
+			diags.AddAttributeError(p, "Missing amount", fmt.Sprintf("%s is required in a %q discount rule.", p, typ))
+		}
+		if !known(rule.Amount) {
+			continue
+		}
+		p := at.AtName("amount")
+		amount := flex.NumberDecimal(rule.Amount)
+		if i := strings.IndexByte(amount, '.'); i >= 0 && len(amount)-i-1 > amountScale {
+			diags.AddAttributeError(p, "Too many decimal places", fmt.Sprintf("%s must have at most %d decimal places, as BigCommerce keeps; got %s.", p, amountScale, amount))
+		}
+		if rule.Method.ValueString() == "percent" && rule.Amount.ValueBigFloat().Cmp(big.NewFloat(100)) > 0 {
+			diags.AddAttributeError(p, "Percentage over 100", fmt.Sprintf("%s must be at most 100 when method is \"percent\"; got %s.", p, amount))
+		}
+	}
+	if priceLists > 0 && len(rules) > 1 {
+		diags.AddAttributeError(path.Root("discount_rules"), "A price list rule must be alone",
+			"discount_rules holds a \"price_list\" rule and other rules; BigCommerce takes a price_list rule only as the group's single rule. Keep either the price list or the other rules.")
+	}
+	if alls > 1 {
+		diags.AddAttributeError(path.Root("discount_rules"), "More than one storewide rule",
+			fmt.Sprintf("discount_rules holds %d rules of type \"all\"; a group may have one at most. Merge them into one.", alls))
+	}
+	return diags
+}
+
+func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan, config resourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, 20*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	defer cancel()
+
+	in, diags := expand(ctx, plan.groupModel, config.groupModel, nil)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	created, err := r.data.Client.CreateCustomerGroup(ctx, in)
+	var partial *bigcommerce.PartialSaveError
+	switch {
+	case errors.As(err, &partial):
+		// The group exists: keep it in the state (Terraform marks it
+		// tainted) so it is neither lost nor created twice.
+		created = partial.Group
+		addPartialSave(&resp.Diagnostics, "create", partial)
+	case errors.Is(err, bigcommerce.ErrConflict):
+		r.addNameTaken(ctx, &resp.Diagnostics, in.Name)
+		return
+	case err != nil:
+		addAPIError(&resp.Diagnostics, "create", strconv.Quote(in.Name), err)
+		return
+	}
+
+	resp.Diagnostics.Append(flatten(ctx, created, &plan.groupModel)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: plan.ID})...)
+}
+
+// addNameTaken explains a 409 on the name, with the id to import.
+func (r *groupResource) addNameTaken(ctx context.Context, diags *diag.Diagnostics, name string) {
+	how := "import it with terraform import <resource address> <id>"
+	if existing, err := r.data.Client.FindCustomerGroupByName(ctx, name); err == nil {
+		how = fmt.Sprintf("import it:\n\n  terraform import <resource address> %d\n\nor add an import block with id = \"%d\"", existing.ID, existing.ID)
+	}
+	diags.AddAttributeError(path.Root("name"), "Customer group name already exists",
+		fmt.Sprintf("The store already has a customer group named %q, and group names are unique. Choose another name, or to manage that group with Terraform, %s.", name, how))
+}
+
+func (r *groupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state resourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Read, 5*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	defer cancel()
+
+	id, diags := parseID(state.ID.ValueString())
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	got, err := r.data.Client.GetCustomerGroup(ctx, id)
+	if errors.Is(err, bigcommerce.ErrNotFound) {
+		resp.Diagnostics.AddWarning("Customer group no longer exists",
+			fmt.Sprintf("Customer group %d was deleted outside Terraform; it is removed from the state and the next plan creates it again.", id))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "read", state.ID.ValueString(), err)
+		return
+	}
+
+	resp.Diagnostics.Append(flatten(ctx, got, &state.groupModel)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: state.ID})...)
+}
+
+func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state, config resourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update, 20*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	defer cancel()
+
+	id, diags := parseID(state.ID.ValueString())
+	resp.Diagnostics.Append(diags...)
+	in, d := expand(ctx, plan.groupModel, config.groupModel, &state.groupModel)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	updated, err := r.data.Client.UpdateCustomerGroup(ctx, id, in)
+	var partial *bigcommerce.PartialSaveError
+	switch {
+	case errors.As(err, &partial):
+		// Everything but the rules was saved; the state shows the store's
+		// rules so the next plan offers the change again.
+		updated = partial.Group
+		addPartialSave(&resp.Diagnostics, "update", partial)
+	case errors.Is(err, bigcommerce.ErrConflict):
+		r.addNameTaken(ctx, &resp.Diagnostics, in.Name)
+		return
+	case err != nil:
+		addAPIError(&resp.Diagnostics, "update", state.ID.ValueString(), err)
+		return
+	}
+
+	resp.Diagnostics.Append(flatten(ctx, updated, &plan.groupModel)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: plan.ID})...)
+}
+
+func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state resourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, 20*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	defer cancel()
+
+	id, diags := parseID(state.ID.ValueString())
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	// The store unassigns the group's customers; a group already gone is
+	// success.
+	if err := r.data.Client.DeleteCustomerGroup(ctx, id); err != nil {
+		addAPIError(&resp.Diagnostics, "delete", state.ID.ValueString(), err)
+	}
+}
+
+// ImportState accepts a group's numeric id, or an identity.
+func (r *groupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" {
+		resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp)
+		return
+	}
+	id := strings.TrimSpace(req.ID)
+	if _, diags := parseID(id); diags.HasError() {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("Expected a customer group's numeric id, such as 12, got %q. The bigcommerce_customer_groups data source lists the store's groups with their ids.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.Identity.SetAttribute(ctx, path.Root("id"), id)...)
+}
+
+func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration) (context.Context, context.CancelFunc, diag.Diagnostics) {
+	d, diags := get(ctx, def)
+	if diags.HasError() {
+		return ctx, func() {}, diags
+	}
+	ctx, cancel := context.WithTimeout(ctx, d)
+	return ctx, cancel, diags
+}
+
+func parseID(s string) (int, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	id, err := strconv.Atoi(s)
+	if err != nil || id <= 0 {
+		diags.AddAttributeError(path.Root("id"), "Invalid customer group id", fmt.Sprintf("A customer group id is a positive number, got %q.", s))
+	}
+	return id, diags
+}
