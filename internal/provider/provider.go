@@ -24,6 +24,7 @@ import (
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/service/customer"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/service/customergroup"
 )
 
 // Environment variables that configure the provider when the configuration
@@ -182,6 +183,7 @@ func (p *bigcommerceProvider) Configure(ctx context.Context, req provider.Config
 func (p *bigcommerceProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		customer.NewResource,
+		customergroup.NewResource,
 	}
 }
 
@@ -189,6 +191,8 @@ func (p *bigcommerceProvider) DataSources(context.Context) []func() datasource.D
 	return []func() datasource.DataSource{
 		customer.NewDataSource,
 		customer.NewCustomersDataSource,
+		customergroup.NewDataSource,
+		customergroup.NewGroupsDataSource,
 	}
 }
 
