@@ -1,0 +1,2 @@
+# By the group's numeric id:
+terraform import bigcommerce_customer_group.example 12
