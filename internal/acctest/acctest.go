@@ -11,10 +11,8 @@ import (
 	"os"
 	"testing"
 
-	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/provider"
@@ -108,13 +106,3 @@ func RandomEmail(prefix string) string {
 
 // Context is a background context for out-of-band calls.
 func Context() context.Context { return context.Background() }
-
-// Terraform version gates.
-var (
-	// WriteOnly: write-only attributes need Terraform 1.11.
-	WriteOnly = tfversion.SkipBelow(tfversion.Version1_11_0)
-	// Identity: resource identity and import by identity need Terraform 1.12.
-	Identity = tfversion.SkipBelow(tfversion.Version1_12_0)
-	// Query: list resources and terraform query need Terraform 1.14.
-	Query = tfversion.SkipBelow(version.Must(version.NewVersion("1.14.0")))
-)
