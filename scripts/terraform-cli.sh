@@ -74,7 +74,9 @@ if [ "$name" = terraform ] && path_tf=$(command -v terraform 2>/dev/null); then
 		echo "$path_tf"
 		exit 0
 	fi
-	[ -n "$v" ] && log "terraform on PATH is $v, need >= $TERRAFORM_VERSION"
+	if [ -n "$v" ]; then
+		log "terraform on PATH is $v, need >= $TERRAFORM_VERSION"
+	fi
 fi
 
 command -v go >/dev/null 2>&1 || die "go is required to build $name $version"
@@ -91,6 +93,8 @@ if command -v flock >/dev/null 2>&1; then
 		echo "$bin"
 		exit 0
 	fi
+	# Leftovers of a build that was killed outright.
+	rm -f "$cache_dir/.$name.tmp."*
 else
 	log "flock not found; building without a lock"
 fi
@@ -103,14 +107,16 @@ trap 'exit 130' INT TERM
 
 # Build for this host only, independent of the caller's module settings.
 unset GOOS GOARCH GOFLAGS GOWORK
-export GOWORK=off GOFLAGS=-mod=mod CGO_ENABLED=0
+export GOWORK=off GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0
 
 log "fetching $module@v$version"
 dl=$(cd "$work" && go mod download -json "$module@v$version") ||
 	die "go mod download $module@v$version failed"
 src=$(json_field Dir <<<"$dl")
 info=$(json_field Info <<<"$dl")
-[ -n "$src" ] && [ -f "$src/go.mod" ] || die "no go.mod for $module@v$version"
+if [ -z "$src" ] || [ ! -f "$src/go.mod" ]; then
+	die "no go.mod for $module@v$version"
+fi
 
 # Replace directives of upstream go.mod as "lhs<TAB>rhs", from both the
 # single-line and the block form, comments stripped.
@@ -138,7 +144,9 @@ pseudo_version() {
 	meta=$(cat "$info")
 	t=$(json_field Time <<<"$meta")
 	h=$(json_field Hash <<<"$meta")
-	[ -n "$t" ] && [ -n "$h" ] || die "cannot find the commit of $module@v$version in $info"
+	if [ -z "$t" ] || [ -z "$h" ]; then
+		die "cannot find the commit of $module@v$version in $info"
+	fi
 	t=${t:0:19}
 	printf 'v0.0.0-%s-%s\n' "${t//[^0-9]/}" "${h:0:12}"
 }
