@@ -3,6 +3,7 @@ package customer_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/big"
 	"os"
@@ -605,4 +606,36 @@ func (c secretStateCheck) CheckState(_ context.Context, req statecheck.CheckStat
 			resp.Error = fmt.Errorf("the state contains a secret (%d characters long)", len(s))
 		}
 	}
+}
+
+// TestAccCustomer_rejectedPasswordIsNotEchoed: the store refuses a weak
+// password; the error names password_wo and never repeats the password.
+func TestAccCustomer_rejectedPasswordIsNotEchoed(t *testing.T) {
+	acctest.Sandbox(t) // a real store's password policy may differ
+	email := acctest.RandomEmail("weak")
+	const weak = "onlyletters"
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.WriteOnly},
+		// ErrorCheck sees the error in full; ExpectError would only match it.
+		ErrorCheck: func(err error) error {
+			switch {
+			case strings.Contains(err.Error(), weak):
+				return errors.New("the error message repeats the rejected password")
+			case !regexp.MustCompile(`BigCommerce refused password_wo`).MatchString(err.Error()):
+				return fmt.Errorf("the error does not name password_wo: %w", err)
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{
+			{
+				Config:          configPasswordVariable(email, 1),
+				ConfigVariables: config.Variables{"password": config.StringVariable(weak)},
+				Check: func(*terraform.State) error {
+					return errors.New("the store accepted a password its policy refuses")
+				},
+			},
+		},
+	})
 }
