@@ -1,0 +1,138 @@
+package customeraddress
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
+)
+
+var _ datasource.DataSourceWithConfigure = (*addressesDataSource)(nil)
+
+// NewAddressesDataSource returns the bigcommerce_customer_addresses data
+// source.
+func NewAddressesDataSource() datasource.DataSource { return &addressesDataSource{} }
+
+type addressesDataSource struct {
+	client *bigcommerce.Client
+}
+
+type addressesDataSourceModel struct {
+	CustomerID types.Int64 `tfsdk:"customer_id"`
+	IDs        types.List  `tfsdk:"ids"`
+	Addresses  types.List  `tfsdk:"addresses"`
+}
+
+type addressDataModel struct {
+	ID              types.String `tfsdk:"id"`
+	CustomerID      types.Int64  `tfsdk:"customer_id"`
+	FirstName       types.String `tfsdk:"first_name"`
+	LastName        types.String `tfsdk:"last_name"`
+	Company         types.String `tfsdk:"company"`
+	Address1        types.String `tfsdk:"address1"`
+	Address2        types.String `tfsdk:"address2"`
+	City            types.String `tfsdk:"city"`
+	StateOrProvince types.String `tfsdk:"state_or_province"`
+	PostalCode      types.String `tfsdk:"postal_code"`
+	CountryCode     types.String `tfsdk:"country_code"`
+	Country         types.String `tfsdk:"country"`
+	Phone           types.String `tfsdk:"phone"`
+	AddressType     types.String `tfsdk:"address_type"`
+}
+
+// addressDataAttributes describe one listed address; each maps to the V3
+// field of the same name.
+var addressDataAttributes = map[string]schema.Attribute{
+	"id":                schema.StringAttribute{Computed: true, Description: "The address's numeric id (`id`)."},
+	"customer_id":       schema.Int64Attribute{Computed: true, Description: "The customer's id (`customer_id`)."},
+	"first_name":        schema.StringAttribute{Computed: true, Description: "First name (`first_name`)."},
+	"last_name":         schema.StringAttribute{Computed: true, Description: "Last name (`last_name`)."},
+	"company":           schema.StringAttribute{Computed: true, Description: "Company (`company`), empty when none."},
+	"address1":          schema.StringAttribute{Computed: true, Description: "First address line (`address1`)."},
+	"address2":          schema.StringAttribute{Computed: true, Description: "Second address line (`address2`), empty when none."},
+	"city":              schema.StringAttribute{Computed: true, Description: "City (`city`)."},
+	"state_or_province": schema.StringAttribute{Computed: true, Description: "State or province (`state_or_province`), empty when none."},
+	"postal_code":       schema.StringAttribute{Computed: true, Description: "Postal code (`postal_code`), empty when none."},
+	"country_code":      schema.StringAttribute{Computed: true, Description: "ISO 3166-1 alpha-2 country code (`country_code`)."},
+	"country":           schema.StringAttribute{Computed: true, Description: "The country's name (`country`)."},
+	"phone":             schema.StringAttribute{Computed: true, Description: "Phone number (`phone`), empty when none."},
+	"address_type":      schema.StringAttribute{Computed: true, Description: "`residential` or `commercial` (`address_type`)."},
+}
+
+func (d *addressesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_customer_addresses"
+}
+
+func (d *addressesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Lists the addresses of one customer (V3 `GET /customers/addresses?customer_id:in=`), following every page.",
+		Attributes: map[string]schema.Attribute{
+			"customer_id": schema.Int64Attribute{
+				Description: "The customer whose addresses to list (`customer_id:in` filter).",
+				Required:    true,
+				Validators:  []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"ids": schema.ListAttribute{
+				ElementType: types.StringType,
+				Computed:    true,
+				Description: "The ids of the customer's addresses (`id`), in the order the store returned them; handy for `for_each` in `import` blocks.",
+			},
+			"addresses": schema.ListNestedAttribute{
+				Computed:     true,
+				Description:  "The customer's addresses, with the attributes of the `bigcommerce_customer_address` resource. Empty when the customer has none or does not exist.",
+				NestedObject: schema.NestedAttributeObject{Attributes: addressDataAttributes},
+			},
+		},
+	}
+}
+
+func (d *addressesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	if data := providerdata.From(req.ProviderData, &resp.Diagnostics); data != nil {
+		d.client = data.Client
+	}
+}
+
+func (d *addressesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var model addressesDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	list, err := d.client.ListAddresses(ctx, bigcommerce.AddressFilter{CustomerIDs: []int{int(model.CustomerID.ValueInt64())}})
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to list customer addresses", err.Error())
+		return
+	}
+	ids := make([]attr.Value, 0, len(list))
+	objects := make([]addressDataModel, 0, len(list))
+	for _, a := range list {
+		id := types.StringValue(strconv.Itoa(a.ID))
+		ids = append(ids, id)
+		objects = append(objects, addressDataModel{
+			ID: id, CustomerID: types.Int64Value(int64(a.CustomerID)),
+			FirstName: types.StringValue(a.FirstName), LastName: types.StringValue(a.LastName),
+			Company: types.StringValue(a.Company), Address1: types.StringValue(a.Address1),
+			Address2: types.StringValue(a.Address2), City: types.StringValue(a.City),
+			StateOrProvince: types.StringValue(a.StateOrProvince), PostalCode: types.StringValue(a.PostalCode),
+			CountryCode: types.StringValue(a.CountryCode), Country: types.StringValue(a.Country),
+			Phone: types.StringValue(a.Phone), AddressType: types.StringValue(a.AddressType),
+		})
+	}
+	attrTypes := map[string]attr.Type{}
+	for name, a := range addressDataAttributes {
+		attrTypes[name] = a.GetType()
+	}
+	model.IDs = types.ListValueMust(types.StringType, ids)
+	addresses, diags := types.ListValueFrom(ctx, types.ObjectType{AttrTypes: attrTypes}, objects)
+	resp.Diagnostics.Append(diags...)
+	model.Addresses = addresses
+	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
+}

@@ -1,0 +1,424 @@
+// Package customeraddress implements the bigcommerce_customer_address
+// resource and the bigcommerce_customer_addresses data source.
+package customeraddress
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/flex"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
+)
+
+var (
+	_ resource.Resource                = (*addressResource)(nil)
+	_ resource.ResourceWithConfigure   = (*addressResource)(nil)
+	_ resource.ResourceWithImportState = (*addressResource)(nil)
+	_ resource.ResourceWithIdentity    = (*addressResource)(nil)
+)
+
+// NewResource returns the bigcommerce_customer_address resource.
+func NewResource() resource.Resource { return &addressResource{} }
+
+type addressResource struct {
+	// addresses is the per-address surface, so that a batching layer can
+	// take the client's place.
+	addresses bigcommerce.AddressService
+}
+
+type resourceModel struct {
+	ID              types.String   `tfsdk:"id"`
+	CustomerID      types.Int64    `tfsdk:"customer_id"`
+	FirstName       types.String   `tfsdk:"first_name"`
+	LastName        types.String   `tfsdk:"last_name"`
+	Company         types.String   `tfsdk:"company"`
+	Address1        types.String   `tfsdk:"address1"`
+	Address2        types.String   `tfsdk:"address2"`
+	City            types.String   `tfsdk:"city"`
+	StateOrProvince types.String   `tfsdk:"state_or_province"`
+	PostalCode      types.String   `tfsdk:"postal_code"`
+	CountryCode     types.String   `tfsdk:"country_code"`
+	Country         types.String   `tfsdk:"country"`
+	Phone           types.String   `tfsdk:"phone"`
+	AddressType     types.String   `tfsdk:"address_type"`
+	Timeouts        timeouts.Value `tfsdk:"timeouts"`
+}
+
+type identityModel struct {
+	ID types.String `tfsdk:"id"`
+}
+
+func (r *addressResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_customer_address"
+}
+
+func (r *addressResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "An address of a customer, managed through BigCommerce's V3 `/customers/addresses`. BigCommerce keeps at most one copy of an address per customer: creating an address identical to one the customer already has is an error that names the existing address, so it can be imported instead.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Description:   "The address's numeric id (`id`).",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"customer_id": schema.Int64Attribute{
+				Description:   "The id of the customer the address belongs to (`customer_id`). An address cannot move to another customer, so changing it replaces the address.",
+				Required:      true,
+				Validators:    []validator.Int64{int64validator.AtLeast(1)},
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+			},
+			"first_name": schema.StringAttribute{
+				Description: "First name on the address (`first_name`), 1 to 255 characters.",
+				Required:    true,
+				Validators:  []validator.String{stringvalidator.LengthBetween(1, 255)},
+			},
+			"last_name": schema.StringAttribute{
+				Description: "Last name on the address (`last_name`), 1 to 255 characters.",
+				Required:    true,
+				Validators:  []validator.String{stringvalidator.LengthBetween(1, 255)},
+			},
+			"company": schema.StringAttribute{
+				Description: "Company (`company`), at most 255 characters. Removing it clears the company in the store.",
+				Optional:    true,
+				Validators:  []validator.String{stringvalidator.LengthAtMost(255)},
+			},
+			"address1": schema.StringAttribute{
+				Description: "First address line (`address1`).",
+				Required:    true,
+				Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"address2": schema.StringAttribute{
+				Description: "Second address line (`address2`). Removing it clears the line in the store.",
+				Optional:    true,
+			},
+			"city": schema.StringAttribute{
+				Description: "City (`city`), 1 to 100 characters.",
+				Required:    true,
+				Validators:  []validator.String{stringvalidator.LengthBetween(1, 100)},
+			},
+			"state_or_province": schema.StringAttribute{
+				Description: "State or province, spelled out in full such as `Texas` (`state_or_province`; codes such as `TX` are refused), at most 100 characters. Required by the store for countries whose addresses need one, such as US, CA and AU.",
+				Optional:    true,
+				Validators:  []validator.String{stringvalidator.LengthAtMost(100)},
+			},
+			"postal_code": schema.StringAttribute{
+				Description: "Postal code (`postal_code`), at most 30 characters. Required by the store for countries whose addresses need one.",
+				Optional:    true,
+				Validators:  []validator.String{stringvalidator.LengthAtMost(30)},
+			},
+			"country_code": schema.StringAttribute{
+				Description: "The country, as an ISO 3166-1 alpha-2 code in upper case such as `US` (`country_code`).",
+				Required:    true,
+				Validators:  []validator.String{countryCode{}},
+			},
+			"country": schema.StringAttribute{
+				Description:   "The country's name, which the store derives from `country_code` (`country`), such as `United States`.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{countryFollowsCode{}},
+			},
+			"phone": schema.StringAttribute{
+				Description: "Phone number (`phone`), at most 50 characters. Removing it clears the phone number in the store.",
+				Optional:    true,
+				Validators:  []validator.String{stringvalidator.LengthAtMost(50)},
+			},
+			"address_type": schema.StringAttribute{
+				Description:   "`residential` or `commercial` (`address_type`). New addresses are residential unless set; when omitted later, the store's value is kept.",
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.String{stringvalidator.OneOf("residential", "commercial")},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *addressResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"id": identityschema.StringAttribute{
+				Description:       "The address's numeric id.",
+				RequiredForImport: true,
+			},
+		},
+	}
+}
+
+func (r *addressResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	if data := providerdata.From(req.ProviderData, &resp.Diagnostics); data != nil {
+		r.addresses = data.Client
+	}
+}
+
+func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan resourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, 20*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	defer cancel()
+
+	created, err := r.addresses.CreateAddress(ctx, bigcommerce.AddressCreate{CustomerID: int(plan.CustomerID.ValueInt64()), AddressFields: expand(plan)})
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "create", fmt.Sprintf("for customer %d", plan.CustomerID.ValueInt64()), err)
+		return
+	}
+	flatten(created, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: plan.ID})...)
+}
+
+func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state resourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Read, 5*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	defer cancel()
+
+	id, diags := parseID(state.ID.ValueString())
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	got, err := r.addresses.GetAddress(ctx, id)
+	if errors.Is(err, bigcommerce.ErrNotFound) {
+		resp.Diagnostics.AddWarning("Customer address no longer exists",
+			fmt.Sprintf("Address %d was deleted outside Terraform (or its customer was); it is removed from the state and the next plan creates it again.", id))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "read", state.ID.ValueString(), err)
+		return
+	}
+	flatten(got, &state)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: state.ID})...)
+}
+
+func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state resourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update, 20*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	defer cancel()
+
+	id, diags := parseID(state.ID.ValueString())
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	// Every field is sent, so a value removed from the configuration is
+	// cleared in the store.
+	updated, err := r.addresses.UpdateAddress(ctx, bigcommerce.AddressUpdate{ID: id, AddressFields: expand(plan)})
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "update", state.ID.ValueString(), err)
+		return
+	}
+	flatten(updated, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: plan.ID})...)
+}
+
+func (r *addressResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state resourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, 20*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	defer cancel()
+
+	id, diags := parseID(state.ID.ValueString())
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	// Deleting an address that is already gone succeeds.
+	if err := r.addresses.DeleteAddress(ctx, id); err != nil {
+		addAPIError(&resp.Diagnostics, "delete", state.ID.ValueString(), err)
+	}
+}
+
+// ImportState accepts the address's numeric id, or an identity.
+func (r *addressResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" {
+		resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp)
+		return
+	}
+	id := strings.TrimSpace(req.ID)
+	if _, diags := parseID(id); diags.HasError() {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("Expected an address's numeric id (such as 34), got %q. The bigcommerce_customer_addresses data source lists a customer's addresses with their ids.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.Identity.SetAttribute(ctx, path.Root("id"), id)...)
+}
+
+// countryFollowsCode keeps the planned country name while the country code
+// stays, and leaves it unknown when the code changes: the store derives it.
+type countryFollowsCode struct{}
+
+func (countryFollowsCode) Description(context.Context) string {
+	return "The country name is known ahead only while country_code does not change."
+}
+
+func (m countryFollowsCode) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (countryFollowsCode) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if req.StateValue.IsNull() || !req.PlanValue.IsUnknown() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var planned, prior types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("country_code"), &planned)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("country_code"), &prior)...)
+	if planned.Equal(prior) {
+		resp.PlanValue = req.StateValue
+	}
+}
+
+// expand builds the address fields from the plan. Every string is sent, so
+// a null optional attribute clears the field; an unknown address type is
+// left to the store.
+func expand(m resourceModel) bigcommerce.AddressFields {
+	return bigcommerce.AddressFields{
+		FirstName:       m.FirstName.ValueString(),
+		LastName:        m.LastName.ValueString(),
+		Company:         m.Company.ValueString(),
+		Address1:        m.Address1.ValueString(),
+		Address2:        m.Address2.ValueString(),
+		City:            m.City.ValueString(),
+		StateOrProvince: m.StateOrProvince.ValueString(),
+		PostalCode:      m.PostalCode.ValueString(),
+		CountryCode:     m.CountryCode.ValueString(),
+		Phone:           m.Phone.ValueString(),
+		AddressType:     m.AddressType.ValueString(),
+	}
+}
+
+// flatten writes what the store answered into m, keeping null for optional
+// fields that were omitted and are empty in the store.
+func flatten(a *bigcommerce.Address, m *resourceModel) {
+	m.ID = types.StringValue(strconv.Itoa(a.ID))
+	m.CustomerID = types.Int64Value(int64(a.CustomerID))
+	m.FirstName = types.StringValue(a.FirstName)
+	m.LastName = types.StringValue(a.LastName)
+	m.Company = flex.OptionalString(a.Company, m.Company)
+	m.Address1 = types.StringValue(a.Address1)
+	m.Address2 = flex.OptionalString(a.Address2, m.Address2)
+	m.City = types.StringValue(a.City)
+	m.StateOrProvince = flex.OptionalString(a.StateOrProvince, m.StateOrProvince)
+	m.PostalCode = flex.OptionalString(a.PostalCode, m.PostalCode)
+	m.CountryCode = types.StringValue(a.CountryCode)
+	m.Country = types.StringValue(a.Country)
+	m.Phone = flex.OptionalString(a.Phone, m.Phone)
+	m.AddressType = types.StringValue(a.AddressType)
+}
+
+// apiFields are BigCommerce's field names that are attributes of the same
+// name.
+var apiFields = map[string]bool{
+	"customer_id": true, "first_name": true, "last_name": true, "company": true, "address1": true,
+	"address2": true, "city": true, "state_or_province": true, "postal_code": true, "country_code": true,
+	"phone": true, "address_type": true,
+}
+
+// addAPIError turns a client error into diagnostics: a silently dropped
+// duplicate into advice, and BigCommerce's field map onto the attributes.
+func addAPIError(diags *diag.Diagnostics, op, subject string, err error) {
+	var dup *bigcommerce.DuplicateAddressError
+	if errors.As(err, &dup) {
+		detail := fmt.Sprintf("BigCommerce keeps one copy of an address per customer and ignored this one: %s. ", dup)
+		switch {
+		case op == "create" && dup.ExistingID != 0:
+			detail += fmt.Sprintf("To manage the existing address with Terraform, import it instead of creating it:\n\n  terraform import <resource address> %d\n\nor add an import block with id = \"%d\". Otherwise change a field so that the addresses differ.", dup.ExistingID, dup.ExistingID)
+		default:
+			detail += "Change a field so that the addresses differ, or remove one of them."
+		}
+		diags.AddError("Duplicate customer address", detail)
+		return
+	}
+	var apiErr *bigcommerce.APIError
+	if errors.As(err, &apiErr) && errors.Is(err, bigcommerce.ErrValidation) && len(apiErr.Fields) > 0 {
+		for _, fields := range apiErr.ItemFields() {
+			for field, msg := range fields {
+				if !apiFields[field] {
+					diags.AddError(fmt.Sprintf("BigCommerce refused to %s address %s", op, subject), fmt.Sprintf("%s: %s", field, msg))
+					continue
+				}
+				diags.AddAttributeError(path.Root(field), fmt.Sprintf("BigCommerce refused %s", field),
+					fmt.Sprintf("While trying to %s address %s, the store answered: %s", op, subject, msg))
+			}
+		}
+		return
+	}
+	var unknown *bigcommerce.OutcomeUnknownError
+	if errors.As(err, &unknown) {
+		diags.AddError(fmt.Sprintf("Unable to %s address %s", op, subject),
+			fmt.Sprintf("The store did not answer clearly (%s); the change may or may not have been applied. Run terraform plan to see the store's state.", err))
+		return
+	}
+	diags.AddError(fmt.Sprintf("Unable to %s address %s", op, subject), err.Error())
+}
+
+func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration) (context.Context, context.CancelFunc, diag.Diagnostics) {
+	d, diags := get(ctx, def)
+	if diags.HasError() {
+		return ctx, func() {}, diags
+	}
+	ctx, cancel := context.WithTimeout(ctx, d)
+	return ctx, cancel, diags
+}
+
+func parseID(s string) (int, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	id, err := strconv.Atoi(s)
+	if err != nil || id <= 0 {
+		diags.AddAttributeError(path.Root("id"), "Invalid address id", fmt.Sprintf("An address id is a positive number, got %q.", s))
+	}
+	return id, diags
+}
