@@ -22,9 +22,9 @@ variable "initial_password" {
 
 locals {
   customers = {
-    jane  = { first_name = "Jane", last_name = "Doe", company = "Acme Corp", store_credit = 25 }
-    omar  = { first_name = "Omar", last_name = "Haddad", company = "Globex", store_credit = 0 }
-    mei   = { first_name = "Mei", last_name = "Chen", company = null, store_credit = 10.5 }
+    jane = { first_name = "Jane", last_name = "Doe", company = "Acme Corp", store_credit = 25 }
+    omar = { first_name = "Omar", last_name = "Haddad", company = "Globex", store_credit = 0 }
+    mei  = { first_name = "Mei", last_name = "Chen", company = null, store_credit = 10.5 }
   }
 }
 
