@@ -1,0 +1,408 @@
+// Package customerattributevalue implements the
+// bigcommerce_customer_attribute_value resource.
+package customerattributevalue
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
+)
+
+var (
+	_ resource.Resource                = (*valueResource)(nil)
+	_ resource.ResourceWithConfigure   = (*valueResource)(nil)
+	_ resource.ResourceWithImportState = (*valueResource)(nil)
+	_ resource.ResourceWithIdentity    = (*valueResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*valueResource)(nil)
+)
+
+// NewResource returns the bigcommerce_customer_attribute_value resource.
+func NewResource() resource.Resource { return &valueResource{} }
+
+type valueResource struct {
+	// values and attributes are per-item surfaces, so that a batching layer
+	// can take the client's place.
+	values     bigcommerce.AttributeValueService
+	attributes bigcommerce.AttributeService
+}
+
+type resourceModel struct {
+	ID          types.String   `tfsdk:"id"`
+	CustomerID  types.Int64    `tfsdk:"customer_id"`
+	AttributeID types.Int64    `tfsdk:"attribute_id"`
+	Value       types.String   `tfsdk:"value"`
+	ValueID     types.Int64    `tfsdk:"value_id"`
+	Timeouts    timeouts.Value `tfsdk:"timeouts"`
+}
+
+type identityModel struct {
+	CustomerID  types.Int64 `tfsdk:"customer_id"`
+	AttributeID types.Int64 `tfsdk:"attribute_id"`
+}
+
+func (r *valueResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_customer_attribute_value"
+}
+
+func (r *valueResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "A customer's value of a customer attribute (V3 `/customers/attribute-values`). A customer holds at most one value per attribute. The value is text, and must suit the attribute's type: a number for `number` attributes, a date (YYYY-MM-DD or RFC 3339) for `date` attributes.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Description:   "`customer_id/attribute_id`, such as `12/3`: a customer holds one value per attribute, so the pair names the value.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"customer_id": schema.Int64Attribute{
+				Description:   "The id of the customer who holds the value (`customer_id`). Changing it replaces the value.",
+				Required:      true,
+				Validators:    []validator.Int64{int64validator.AtLeast(1)},
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+			},
+			"attribute_id": schema.Int64Attribute{
+				Description:   "The id of the customer attribute (`attribute_id`). Changing it replaces the value.",
+				Required:      true,
+				Validators:    []validator.Int64{int64validator.AtLeast(1)},
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+			},
+			"value": schema.StringAttribute{
+				Description: "The value (`value` when written, `attribute_value` when read), at most 255 characters. For a `number` attribute it must be a number such as `42` or `3.5`; for a `date` attribute a date such as `2024-05-14` or `2024-05-14T09:34:00Z`. Changing it updates the value in place.",
+				Required:    true,
+				Validators:  []validator.String{stringvalidator.LengthAtMost(255)},
+			},
+			"value_id": schema.Int64Attribute{
+				Description:   "The value's own id in the store (`id`).",
+				Computed:      true,
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *valueResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"customer_id": identityschema.Int64Attribute{
+				Description:       "The customer's id.",
+				RequiredForImport: true,
+			},
+			"attribute_id": identityschema.Int64Attribute{
+				Description:       "The customer attribute's id.",
+				RequiredForImport: true,
+			},
+		},
+	}
+}
+
+func (r *valueResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	if data := providerdata.From(req.ProviderData, &resp.Diagnostics); data != nil {
+		r.values, r.attributes = data.Client, data.Client
+	}
+}
+
+// ModifyPlan checks the value against the attribute's type when the
+// attribute is known at plan time, so that a wrong value fails the plan
+// rather than the apply. When the attribute is created in the same apply,
+// the store's refusal is reported on value instead.
+func (r *valueResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || r.attributes == nil {
+		return
+	}
+	var plan resourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || !known(plan.AttributeID) || !known(plan.Value) {
+		return
+	}
+	if !req.State.Raw.IsNull() {
+		var state resourceModel
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		if state.AttributeID.Equal(plan.AttributeID) && state.Value.Equal(plan.Value) {
+			return // checked when it was planned
+		}
+	}
+	aid := plan.AttributeID.ValueInt64()
+	attr, err := r.attributes.GetAttribute(ctx, int(aid))
+	switch {
+	case errors.Is(err, bigcommerce.ErrNotFound):
+		resp.Diagnostics.AddAttributeError(path.Root("attribute_id"), "Customer attribute not found",
+			fmt.Sprintf("The store has no customer attribute with id %d. Check the id, or create the attribute with a bigcommerce_customer_attribute resource and refer to its id.", aid))
+	case err != nil:
+		// The check is a courtesy: without it the store still refuses a
+		// wrong value at apply time.
+		return
+	default:
+		if err := bigcommerce.CheckAttributeValue(attr.Type, plan.Value.ValueString()); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("value"), "Value does not suit the attribute's type",
+				fmt.Sprintf("Customer attribute %q (id %d) has type %s, but %s.", attr.Name, attr.ID, attr.Type, err))
+		}
+	}
+}
+
+func (r *valueResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan resourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, 20*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	defer cancel()
+
+	cid, aid := int(plan.CustomerID.ValueInt64()), int(plan.AttributeID.ValueInt64())
+	subject := formatID(cid, aid)
+	// The store's write is an upsert; refuse to take over a value that
+	// exists already, as creating any other resource would.
+	existing, err := r.values.GetAttributeValue(ctx, cid, aid)
+	switch {
+	case err == nil:
+		resp.Diagnostics.AddError("Customer attribute value already exists",
+			fmt.Sprintf("Customer %d already has a value of attribute %d (%q). To manage it with Terraform, import it instead of creating it:\n\n  terraform import <resource address> %s\n\nor add an import block with id = %q.", cid, aid, existing.Value, subject, subject))
+		return
+	case !errors.Is(err, bigcommerce.ErrNotFound):
+		addAPIError(&resp.Diagnostics, "create", subject, err)
+		return
+	}
+	got, err := r.values.UpsertAttributeValue(ctx, bigcommerce.AttributeValueUpsert{CustomerID: cid, AttributeID: aid, Value: plan.Value.ValueString()})
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "create", subject, err)
+		return
+	}
+	flatten(got, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{CustomerID: plan.CustomerID, AttributeID: plan.AttributeID})...)
+}
+
+func (r *valueResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state resourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Read, 5*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	defer cancel()
+
+	cid, aid, diags := parseID(state.ID.ValueString())
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	got, err := r.values.GetAttributeValue(ctx, cid, aid)
+	if errors.Is(err, bigcommerce.ErrNotFound) {
+		resp.Diagnostics.AddWarning("Customer attribute value no longer exists",
+			fmt.Sprintf("Customer %d no longer has a value of attribute %d: it was deleted outside Terraform (or the customer or the attribute was). It is removed from the state and the next plan sets it again.", cid, aid))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "read", formatID(cid, aid), err)
+		return
+	}
+	flatten(got, &state)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{CustomerID: state.CustomerID, AttributeID: state.AttributeID})...)
+}
+
+func (r *valueResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan resourceModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update, 20*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	defer cancel()
+
+	cid, aid := int(plan.CustomerID.ValueInt64()), int(plan.AttributeID.ValueInt64())
+	got, err := r.values.UpsertAttributeValue(ctx, bigcommerce.AttributeValueUpsert{CustomerID: cid, AttributeID: aid, Value: plan.Value.ValueString()})
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "update", formatID(cid, aid), err)
+		return
+	}
+	flatten(got, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{CustomerID: plan.CustomerID, AttributeID: plan.AttributeID})...)
+}
+
+func (r *valueResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state resourceModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, 20*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	defer cancel()
+
+	cid, aid, diags := parseID(state.ID.ValueString())
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	// Values are deleted by their own id; look it up rather than trust the
+	// state's, which a value set again outside Terraform would have changed.
+	got, err := r.values.GetAttributeValue(ctx, cid, aid)
+	if errors.Is(err, bigcommerce.ErrNotFound) {
+		return
+	}
+	if err == nil {
+		err = r.values.DeleteAttributeValue(ctx, got.ID)
+	}
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "delete", formatID(cid, aid), err)
+	}
+}
+
+// ImportState accepts customer_id/attribute_id, or an identity.
+func (r *valueResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	var cid, aid int
+	if req.ID == "" {
+		var identity identityModel
+		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		cid, aid = int(identity.CustomerID.ValueInt64()), int(identity.AttributeID.ValueInt64())
+		if cid <= 0 || aid <= 0 {
+			resp.Diagnostics.AddError("Invalid import identity",
+				fmt.Sprintf("customer_id and attribute_id must both be positive ids, got %d and %d.", cid, aid))
+			return
+		}
+	} else {
+		var diags diag.Diagnostics
+		cid, aid, diags = parseImportID(req.ID)
+		resp.Diagnostics.Append(diags...)
+		if diags.HasError() {
+			return
+		}
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), formatID(cid, aid))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("customer_id"), int64(cid))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("attribute_id"), int64(aid))...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{CustomerID: types.Int64Value(int64(cid)), AttributeID: types.Int64Value(int64(aid))})...)
+}
+
+func flatten(v *bigcommerce.AttributeValue, m *resourceModel) {
+	m.ID = types.StringValue(formatID(v.CustomerID, v.AttributeID))
+	m.CustomerID = types.Int64Value(int64(v.CustomerID))
+	m.AttributeID = types.Int64Value(int64(v.AttributeID))
+	m.Value = types.StringValue(v.Value)
+	m.ValueID = types.Int64Value(int64(v.ID))
+}
+
+func formatID(customerID, attributeID int) string {
+	return strconv.Itoa(customerID) + "/" + strconv.Itoa(attributeID)
+}
+
+// parseImportID reads customer_id/attribute_id, naming what is wrong.
+func parseImportID(s string) (int, int, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	fail := func(why string) (int, int, diag.Diagnostics) {
+		diags.AddError("Invalid import ID",
+			fmt.Sprintf("Expected customer_id/attribute_id, such as 12/3 for customer 12's value of attribute 3; got %q: %s.", s, why))
+		return 0, 0, diags
+	}
+	customer, attribute, ok := strings.Cut(strings.TrimSpace(s), "/")
+	if !ok {
+		return fail("there is no slash")
+	}
+	cid, err := strconv.Atoi(customer)
+	if err != nil || cid <= 0 {
+		return fail(fmt.Sprintf("the customer id %q is not a positive number", customer))
+	}
+	aid, err := strconv.Atoi(attribute)
+	if err != nil || aid <= 0 {
+		return fail(fmt.Sprintf("the attribute id %q is not a positive number", attribute))
+	}
+	return cid, aid, diags
+}
+
+func parseID(s string) (int, int, diag.Diagnostics) {
+	cid, aid, diags := parseImportID(s)
+	if diags.HasError() {
+		diags = nil
+		diags.AddAttributeError(path.Root("id"), "Invalid customer attribute value id",
+			fmt.Sprintf("The id of a customer attribute value is customer_id/attribute_id such as 12/3, got %q.", s))
+	}
+	return cid, aid, diags
+}
+
+// addAPIError turns a client error into diagnostics, with BigCommerce's
+// field map onto the matching attributes.
+func addAPIError(diags *diag.Diagnostics, op, subject string, err error) {
+	var apiErr *bigcommerce.APIError
+	if errors.As(err, &apiErr) && errors.Is(err, bigcommerce.ErrValidation) && len(apiErr.Fields) > 0 {
+		for _, fields := range apiErr.ItemFields() {
+			for field, msg := range fields {
+				switch field {
+				case "value", "attribute_value", "customer_id", "attribute_id":
+					attr := field
+					if attr == "attribute_value" {
+						attr = "value"
+					}
+					diags.AddAttributeError(path.Root(attr), fmt.Sprintf("BigCommerce refused %s", attr),
+						fmt.Sprintf("While trying to %s customer attribute value %s, the store answered: %s", op, subject, msg))
+				default:
+					diags.AddError(fmt.Sprintf("BigCommerce refused to %s customer attribute value %s", op, subject), fmt.Sprintf("%s: %s", field, msg))
+				}
+			}
+		}
+		return
+	}
+	var unknown *bigcommerce.OutcomeUnknownError
+	if errors.As(err, &unknown) {
+		diags.AddError(fmt.Sprintf("Unable to %s customer attribute value %s", op, subject),
+			fmt.Sprintf("The store did not answer clearly (%s); the change may or may not have been applied. Run terraform plan to see the store's state.", err))
+		return
+	}
+	diags.AddError(fmt.Sprintf("Unable to %s customer attribute value %s", op, subject), err.Error())
+}
+
+type nullable interface {
+	IsNull() bool
+	IsUnknown() bool
+}
+
+func known(v nullable) bool { return !v.IsNull() && !v.IsUnknown() }
+
+func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration) (context.Context, context.CancelFunc, diag.Diagnostics) {
+	d, diags := get(ctx, def)
+	if diags.HasError() {
+		return ctx, func() {}, diags
+	}
+	ctx, cancel := context.WithTimeout(ctx, d)
+	return ctx, cancel, diags
+}
