@@ -1,0 +1,4 @@
+import {
+  to = bigcommerce_customer_address.office
+  id = "34"
+}
