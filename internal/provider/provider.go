@@ -24,6 +24,9 @@ import (
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/service/customer"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/service/customeraddress"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/service/customerattribute"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/service/customerattributevalue"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/service/customergroup"
 )
 
@@ -183,6 +186,9 @@ func (p *bigcommerceProvider) Configure(ctx context.Context, req provider.Config
 func (p *bigcommerceProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		customer.NewResource,
+		customeraddress.NewResource,
+		customerattribute.NewResource,
+		customerattributevalue.NewResource,
 		customergroup.NewResource,
 	}
 }
@@ -191,6 +197,8 @@ func (p *bigcommerceProvider) DataSources(context.Context) []func() datasource.D
 	return []func() datasource.DataSource{
 		customer.NewDataSource,
 		customer.NewCustomersDataSource,
+		customeraddress.NewAddressesDataSource,
+		customerattribute.NewAttributesDataSource,
 		customergroup.NewDataSource,
 		customergroup.NewGroupsDataSource,
 	}
