@@ -440,6 +440,6 @@ func TestDiscountRuleAmountsStayExact(t *testing.T) {
 		t.Fatal("0.1 and 0.10001 compared equal")
 	}
 	if _, err := json.Marshal(DiscountRule{Type: "all", Method: "fixed", Amount: "1e3"}); err == nil {
-		t.Fatal("marshalled an amount that is not a plain decimal")
+		t.Fatal("marshaled an amount that is not a plain decimal")
 	}
 }

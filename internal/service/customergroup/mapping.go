@@ -210,7 +210,7 @@ func flattenRules(ctx context.Context, api []bigcommerce.DiscountRule, prior typ
 	return list, diags
 }
 
-// sameRules says whether the store holds exactly the modelled rules, in any
+// sameRules says whether the store holds exactly the rules in models, in any
 // order.
 func sameRules(models []discountRuleModel, api []bigcommerce.DiscountRule) bool {
 	used := make([]bool, len(api))

@@ -269,7 +269,7 @@ func validateDiscountRules(ctx context.Context, list types.List) diag.Diagnostic
 			switch {
 			case ruleTargets[typ] == id.name && id.value.IsNull():
 				diags.AddAttributeError(p, "Missing "+id.name, fmt.Sprintf("%s is required in a %q discount rule.", p, typ))
-			case ruleTargets[typ] != id.name && !id.value.IsNull():
+			case ruleTargets[typ] != id.name && known(id.value):
 				diags.AddAttributeError(p, "Unexpected "+id.name, fmt.Sprintf("%s does not apply to a %q discount rule: remove it, or change the rule's type.", p, typ))
 			case known(id.value) && ruleTargets[typ] == id.name && typ != "price_list":
 				key := typ + ":" + strconv.FormatInt(id.value.ValueInt64(), 10)
@@ -281,7 +281,7 @@ func validateDiscountRules(ctx context.Context, list types.List) diag.Diagnostic
 		}
 		if typ == "price_list" {
 			priceLists++
-			for name, set := range map[string]bool{"method": !rule.Method.IsNull(), "amount": !rule.Amount.IsNull()} {
+			for name, set := range map[string]bool{"method": known(rule.Method), "amount": known(rule.Amount)} {
 				if set {
 					p := at.AtName(name)
 					diags.AddAttributeError(p, "Unexpected "+name, fmt.Sprintf("%s does not apply to a \"price_list\" discount rule, whose prices come from the price list: remove it.", p))
