@@ -404,14 +404,21 @@ func (c *Client) findAddress(ctx context.Context, in AddressCreate) (*Address, e
 	return nil, nil
 }
 
-// UpdateAddress updates one address. An update that would make it identical
-// to another address of its customer is a *DuplicateAddressError.
+// UpdateAddress updates one address; ErrNotFound when it does not exist. An
+// update that would make it identical to another address of its customer
+// is a *DuplicateAddressError.
 func (c *Client) UpdateAddress(ctx context.Context, in AddressUpdate) (*Address, error) {
 	got, err := c.UpdateAddresses(ctx, []AddressUpdate{in})
 	if err != nil {
 		var dup *DuplicateAddressError
 		if errors.As(err, &dup) {
 			return nil, dup
+		}
+		// BigCommerce refuses a write to a missing id with 422, not 404.
+		if errors.Is(err, ErrValidation) {
+			if _, getErr := c.GetAddress(ctx, in.ID); errors.Is(getErr, ErrNotFound) {
+				return nil, getErr
+			}
 		}
 		return nil, err
 	}

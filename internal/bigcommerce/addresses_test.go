@@ -307,6 +307,9 @@ func TestSandboxAddressLifecycle(t *testing.T) {
 	if _, err := c.GetAddress(ctx, created.ID); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("err = %v after delete, want ErrNotFound", err)
 	}
+	if _, err := c.UpdateAddress(ctx, AddressUpdate{ID: created.ID, AddressFields: cleared}); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("updating a deleted address: err = %v, want ErrNotFound", err)
+	}
 }
 
 func TestSandboxLostCreateResponseNeverDuplicatesAnAddress(t *testing.T) {

@@ -232,10 +232,16 @@ func (c *Client) CreateAttribute(ctx context.Context, in AttributeCreate) (*Attr
 	}
 }
 
-// UpdateAttribute renames one attribute.
+// UpdateAttribute renames one attribute; ErrNotFound when it does not exist.
 func (c *Client) UpdateAttribute(ctx context.Context, in AttributeUpdate) (*Attribute, error) {
 	got, err := c.UpdateAttributes(ctx, []AttributeUpdate{in})
 	if err != nil {
+		// BigCommerce refuses a write to a missing id with 422, not 404.
+		if errors.Is(err, ErrValidation) {
+			if _, getErr := c.GetAttribute(ctx, in.ID); errors.Is(getErr, ErrNotFound) {
+				return nil, getErr
+			}
+		}
 		return nil, err
 	}
 	return findAttribute(got, in.ID, http.MethodPut)

@@ -116,4 +116,7 @@ func TestSandboxAttributesUpToTheLimit(t *testing.T) {
 	if _, err := c.GetAttribute(ctx, joined.ID); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("err = %v, want ErrNotFound", err)
 	}
+	if _, err := c.UpdateAttribute(ctx, AttributeUpdate{ID: joined.ID, Name: "Gone"}); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("renaming a deleted attribute: err = %v, want ErrNotFound", err)
+	}
 }

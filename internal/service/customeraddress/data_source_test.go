@@ -86,3 +86,16 @@ data "bigcommerce_customer_addresses" "none" {
 		},
 	})
 }
+
+func TestAccCustomerAddressesDataSource_validation(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      `data "bigcommerce_customer_addresses" "x" { customer_id = 0 }`,
+				ExpectError: wrapped(`Attribute customer_id value must be at least 1, got: 0`),
+			},
+		},
+	})
+}

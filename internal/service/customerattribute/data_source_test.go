@@ -95,9 +95,10 @@ func (c idsCheck) CheckState(_ context.Context, req statecheck.CheckStateRequest
 		resp.Error = fmt.Errorf("%s is not in the state", c.dataSource)
 		return
 	}
-	var ids []string
-	for _, v := range ds.AttributeValues["ids"].([]any) {
-		ids = append(ids, v.(string))
+	list, _ := ds.AttributeValues["ids"].([]any)
+	ids := make([]string, 0, len(list))
+	for _, v := range list {
+		ids = append(ids, fmt.Sprint(v))
 	}
 	for _, name := range c.resources {
 		r := byAddress[name]
@@ -105,10 +106,27 @@ func (c idsCheck) CheckState(_ context.Context, req statecheck.CheckStateRequest
 			resp.Error = fmt.Errorf("%s is not in the state", name)
 			return
 		}
-		id := r.AttributeValues["id"].(string)
+		id := fmt.Sprint(r.AttributeValues["id"])
 		if slices.Contains(ids, id) != c.want {
 			resp.Error = fmt.Errorf("%s ids %v: holding %s (%s) is %t, want %t", c.dataSource, ids, name, id, !c.want, c.want)
 			return
 		}
 	}
+}
+
+func TestAccCustomerAttributesDataSource_validation(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      `data "bigcommerce_customer_attributes" "x" { type = "boolean" }`,
+				ExpectError: wrapped(`Attribute type value must be one of: ["string" "number" "date"], got: "boolean"`),
+			},
+			{
+				Config:      `data "bigcommerce_customer_attributes" "x" { name = "" }`,
+				ExpectError: wrapped(`Attribute name string length must be between 1 and 255, got: 0`),
+			},
+		},
+	})
 }

@@ -270,10 +270,24 @@ resource "bigcommerce_customer_attribute" "test" {
 }
 
 // wrapped matches a message that Terraform may have wrapped onto several
-// lines: each space matches any run of white space. Parentheses are literal.
+// lines: each space matches any run of white space; everything else is
+// literal except ".*".
 func wrapped(pattern string) *regexp.Regexp {
-	pattern = strings.NewReplacer("(", `\(`, ")", `\)`, " ", `\s+`).Replace(pattern)
-	return regexp.MustCompile(`(?s)` + pattern)
+	parts := strings.Split(pattern, ".*")
+	for i, p := range parts {
+		words := strings.Fields(p)
+		for j, w := range words {
+			words[j] = regexp.QuoteMeta(w)
+		}
+		parts[i] = strings.Join(words, `\s+`)
+		if strings.HasPrefix(p, " ") {
+			parts[i] = `\s+` + parts[i]
+		}
+		if strings.HasSuffix(p, " ") {
+			parts[i] += `\s+`
+		}
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(parts, ".*"))
 }
 
 // randomName keeps tests against a real store apart from each other and
