@@ -280,7 +280,7 @@ func (c *Client) resendRules(ctx context.Context, method, path string, id int, i
 	if out.ID != 0 {
 		return &out.CustomerGroup, nil
 	}
-	if out.Message != "" {
+	if message == "" {
 		message = out.Message
 	}
 	got, err := c.GetCustomerGroup(ctx, id)
