@@ -187,9 +187,9 @@ func TestSubresourceDeletesAlwaysNameTheirIDs(t *testing.T) {
 
 // Against the sandbox store.
 
-// newSubresourceSandbox serves a fresh sandbox store; lose makes the store apply
-// the matching requests and then answer 502, as a lost response would.
-func newSubresourceSandbox(t *testing.T) (*Client, *sandbox.Store, *applyThenLose) {
+// newSubresourceSandbox serves a fresh sandbox store behind an
+// applyThenLose, which can make requests look lost.
+func newSubresourceSandbox(t *testing.T) (*Client, *applyThenLose) {
 	t.Helper()
 	store := sandbox.New(sandbox.Options{Quota: -1})
 	loser := &applyThenLose{next: store}
@@ -199,7 +199,7 @@ func newSubresourceSandbox(t *testing.T) (*Client, *sandbox.Store, *applyThenLos
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c, store, loser
+	return c, loser
 }
 
 type applyThenLose struct {
@@ -257,7 +257,7 @@ func subresourceCustomer(t *testing.T, c *Client, email string) int {
 }
 
 func TestSandboxAddressLifecycle(t *testing.T) {
-	c, _, _ := newSubresourceSandbox(t)
+	c, _ := newSubresourceSandbox(t)
 	ctx := context.Background()
 	cid := subresourceCustomer(t, c, "a@example.com")
 
@@ -313,7 +313,7 @@ func TestSandboxAddressLifecycle(t *testing.T) {
 }
 
 func TestSandboxLostCreateResponseNeverDuplicatesAnAddress(t *testing.T) {
-	c, _, loser := newSubresourceSandbox(t)
+	c, loser := newSubresourceSandbox(t)
 	ctx := context.Background()
 	cid := subresourceCustomer(t, c, "lost@example.com")
 

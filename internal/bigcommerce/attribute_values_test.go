@@ -70,7 +70,7 @@ func TestCheckAttributeValue(t *testing.T) {
 }
 
 func TestSandboxAttributeValues(t *testing.T) {
-	c, _, _ := newSubresourceSandbox(t)
+	c, _ := newSubresourceSandbox(t)
 	ctx := context.Background()
 	cid := subresourceCustomer(t, c, "values@example.com")
 	other := subresourceCustomer(t, c, "other@example.com")

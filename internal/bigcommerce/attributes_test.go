@@ -73,7 +73,7 @@ func TestGetAttributeNotFound(t *testing.T) {
 }
 
 func TestSandboxAttributesUpToTheLimit(t *testing.T) {
-	c, _, loser := newSubresourceSandbox(t)
+	c, loser := newSubresourceSandbox(t)
 	ctx := context.Background()
 
 	// A lost response is reconciled by name: one attribute, not two.
