@@ -1,0 +1,300 @@
+// Package batch merges concurrent per-item calls into batch requests.
+//
+// Terraform calls a provider concurrently, one resource instance per call and
+// up to -parallelism (10 by default) at a time, while BigCommerce takes up to
+// 10 customers per create or update and many ids per read or delete, under a
+// quota of 150 requests per 30 s on most plans. A Coalescer gathers the calls
+// that arrive together into one batch and hands each caller its own result.
+package batch
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+)
+
+// Result is one item's outcome.
+type Result[Out any] struct {
+	Value Out
+	Err   error
+}
+
+// Exec runs one batch and returns one Result per item, in item order. Its
+// context belongs to the batch, not to any one caller: a caller that gives up
+// does not cancel its neighbours' request.
+type Exec[In, Out any] func(ctx context.Context, items []In) []Result[Out]
+
+// Options tune a Coalescer's window. Zero values pick the defaults, which
+// come from measuring how Terraform calls a provider.
+type Options struct {
+	// MaxSize is the most items one batch holds. Required.
+	MaxSize int
+	// MaxInFlight bounds the batches executing at once; 0 means no bound.
+	// A batch waiting for a slot keeps taking items.
+	MaxInFlight int
+	// MinGap closes a batch after this much quiet since its last item, when
+	// nothing is in flight and no caller is expected back. Default 3 ms:
+	// Terraform's concurrent reads arrive within a few milliseconds.
+	MinGap time.Duration
+	// MaxGap is the quiet tolerated while callers just answered are expected
+	// back with their next call. Default 50 ms: with local state, Terraform
+	// rewrites the whole state file after each write before it starts the
+	// next call, about 12 ms apart at 1,000 resources.
+	MaxGap time.Duration
+	// MaxWait is the longest a batch stays open for more items, unless it
+	// could not go out anyway (Hold, MaxInFlight). Default 250 ms.
+	MaxWait time.Duration
+	// Idle: a call that finds nothing open, nothing in flight and no
+	// activity for this long is alone, and goes out at once. Default 100 ms.
+	Idle time.Duration
+	// Hold reports how long a request sent now would be held back, for
+	// example by rate-limit pacing. While it is positive a batch that is not
+	// full stays open: its items could not go out sooner anyway.
+	Hold func() time.Duration
+	// Timeout bounds one batch's run for callers without a deadline of their
+	// own. Default 30 minutes.
+	Timeout time.Duration
+}
+
+// Coalescer merges concurrent Do calls into batches run by its Exec.
+type Coalescer[In, Out any] struct {
+	opts Options
+	exec Exec[In, Out]
+
+	mu       sync.Mutex
+	queue    []*batch[In, Out] // waiting to go out, oldest first; only the last takes new items
+	inflight int               // batches executing
+	// owed counts callers answered whose next call has not arrived yet:
+	// Terraform gives a freed parallelism slot to the next resource at
+	// once, so each answer predicts an arrival.
+	owed     int
+	lastSeen time.Time // last arrival or answer
+	timer    *time.Timer
+}
+
+type batch[In, Out any] struct {
+	calls  []*call[In, Out]
+	opened time.Time
+	last   time.Time // latest arrival
+	lone   bool      // opened by a call with nothing else going on
+
+	// Set when the batch goes out.
+	live   int // callers still waiting
+	cancel context.CancelFunc
+}
+
+type call[In, Out any] struct {
+	ctx  context.Context
+	in   In
+	b    *batch[In, Out]
+	sent bool
+	done chan struct{} // closed once res is set
+	res  Result[Out]
+}
+
+// New returns a Coalescer that runs batches with exec.
+func New[In, Out any](opts Options, exec Exec[In, Out]) *Coalescer[In, Out] {
+	if opts.MaxSize < 1 {
+		panic("batch: MaxSize must be at least 1")
+	}
+	def := func(d *time.Duration, v time.Duration) {
+		if *d <= 0 {
+			*d = v
+		}
+	}
+	def(&opts.MinGap, 3*time.Millisecond)
+	def(&opts.MaxGap, 50*time.Millisecond)
+	def(&opts.MaxWait, 250*time.Millisecond)
+	def(&opts.Idle, 100*time.Millisecond)
+	def(&opts.Timeout, 30*time.Minute)
+	return &Coalescer[In, Out]{opts: opts, exec: exec}
+}
+
+// Do adds in to a batch and waits for its result. When ctx ends first, Do
+// returns ctx.Err() at once; the item is dropped if it has not gone out yet,
+// and the batch goes on for the other callers.
+func (c *Coalescer[In, Out]) Do(ctx context.Context, in In) (Out, error) {
+	var zero Out
+	if err := ctx.Err(); err != nil {
+		return zero, err
+	}
+	cl := &call[In, Out]{ctx: ctx, in: in, done: make(chan struct{})}
+	c.mu.Lock()
+	c.add(cl, time.Now())
+	c.mu.Unlock()
+
+	select {
+	case <-cl.done:
+		return cl.res.Value, cl.res.Err
+	case <-ctx.Done():
+	}
+	c.mu.Lock()
+	c.abandon(cl)
+	c.mu.Unlock()
+	select {
+	case <-cl.done:
+		// Answered meanwhile: a customer just created is worth more than
+		// the cancellation.
+		return cl.res.Value, cl.res.Err
+	default:
+		return zero, ctx.Err()
+	}
+}
+
+// add queues cl. Called with mu held.
+func (c *Coalescer[In, Out]) add(cl *call[In, Out], now time.Time) {
+	lone := len(c.queue) == 0 && c.inflight == 0 && now.Sub(c.lastSeen) > c.opts.Idle
+	if lone {
+		c.owed = 0 // whoever was answered long ago is not coming back
+	}
+	c.owed = max(c.owed-1, 0)
+	c.lastSeen = now
+
+	var b *batch[In, Out]
+	if n := len(c.queue); n > 0 && len(c.queue[n-1].calls) < c.opts.MaxSize {
+		b = c.queue[n-1]
+	} else {
+		b = &batch[In, Out]{opened: now, lone: lone}
+		c.queue = append(c.queue, b)
+	}
+	b.calls = append(b.calls, cl)
+	b.last = now
+	cl.b = b
+	c.dispatch(now)
+}
+
+// abandon takes a caller whose context ended out of its batch. Called with
+// mu held.
+func (c *Coalescer[In, Out]) abandon(cl *call[In, Out]) {
+	b := cl.b
+	if !cl.sent {
+		b.calls = slices.DeleteFunc(b.calls, func(x *call[In, Out]) bool { return x == cl })
+		if len(b.calls) == 0 {
+			c.queue = slices.DeleteFunc(c.queue, func(x *batch[In, Out]) bool { return x == b })
+		}
+		return
+	}
+	select {
+	case <-cl.done:
+		return
+	default:
+	}
+	if b.live--; b.live == 0 {
+		b.cancel() // nobody is left to receive the results
+	}
+}
+
+// dispatch sends the batches that are due and may go, and sets the timer
+// for the next decision. Called with mu held, on every arrival, answer and
+// timer tick.
+func (c *Coalescer[In, Out]) dispatch(now time.Time) {
+	for len(c.queue) > 0 {
+		b := c.queue[0]
+		if c.opts.MaxInFlight > 0 && c.inflight >= c.opts.MaxInFlight {
+			return // the next answer dispatches again
+		}
+		if len(b.calls) < c.opts.MaxSize {
+			if hold := c.hold(); hold > 0 {
+				c.wake(now.Add(hold))
+				return
+			}
+			if due := c.due(b); now.Before(due) {
+				c.wake(due)
+				return
+			}
+		}
+		c.queue = c.queue[1:]
+		c.send(b, now)
+	}
+}
+
+// due is when b goes out if no more items come.
+func (c *Coalescer[In, Out]) due(b *batch[In, Out]) time.Time {
+	if b.lone {
+		return b.opened // a lone call does not wait
+	}
+	latest := b.opened.Add(c.opts.MaxWait)
+	if c.inflight > 0 {
+		// Callers are in flight and will be back with their next calls
+		// as soon as they are answered: wait for them rather than split a
+		// wave in two and keep the halves apart ever after.
+		return latest
+	}
+	gap := c.opts.MinGap
+	if c.owed > 0 {
+		gap = c.opts.MaxGap
+	}
+	if t := b.last.Add(gap); t.Before(latest) {
+		return t
+	}
+	return latest
+}
+
+func (c *Coalescer[In, Out]) hold() time.Duration {
+	if c.opts.Hold == nil {
+		return 0
+	}
+	return c.opts.Hold()
+}
+
+// wake makes the timer run dispatch at t. A timer that fires early or late
+// only makes dispatch look again.
+func (c *Coalescer[In, Out]) wake(t time.Time) {
+	d := time.Until(t)
+	if c.timer == nil {
+		c.timer = time.AfterFunc(d, c.tick)
+		return
+	}
+	c.timer.Reset(d)
+}
+
+func (c *Coalescer[In, Out]) tick() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.dispatch(time.Now())
+}
+
+// send starts b. Called with mu held.
+func (c *Coalescer[In, Out]) send(b *batch[In, Out], now time.Time) {
+	items := make([]In, len(b.calls))
+	// The batch keeps the first caller's context values (loggers) but not
+	// its cancellation; it ends when every caller has gone, or at the
+	// latest caller deadline, or after Timeout for callers without one.
+	deadline := now.Add(c.opts.Timeout)
+	for i, cl := range b.calls {
+		items[i] = cl.in
+		cl.sent = true
+		if d, ok := cl.ctx.Deadline(); ok && d.After(deadline) {
+			deadline = d
+		}
+	}
+	ctx, cancel := context.WithDeadline(context.WithoutCancel(b.calls[0].ctx), deadline)
+	b.cancel, b.live = cancel, len(b.calls)
+	c.inflight++
+	go c.run(ctx, b, items)
+}
+
+func (c *Coalescer[In, Out]) run(ctx context.Context, b *batch[In, Out], items []In) {
+	results := c.exec(ctx, items)
+	b.cancel()
+	if len(results) != len(items) {
+		err := fmt.Errorf("batch: %d results for %d items", len(results), len(items))
+		results = make([]Result[Out], len(items))
+		for i := range results {
+			results[i].Err = err
+		}
+	}
+
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, cl := range b.calls {
+		cl.res = results[i]
+		close(cl.done)
+	}
+	c.inflight--
+	c.owed += b.live
+	c.lastSeen = time.Now()
+	c.dispatch(c.lastSeen)
+}
