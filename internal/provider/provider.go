@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/batch"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/service/customer"
@@ -177,7 +178,13 @@ func (p *bigcommerceProvider) Configure(ctx context.Context, req provider.Config
 		return
 	}
 
-	data := &providerdata.Data{Client: client, Customers: client}
+	// Batching is on unless turned off explicitly: it is the baseline to
+	// compare against, not something a user needs.
+	var customers bigcommerce.CustomerService = client
+	if config.Batching.IsNull() || config.Batching.IsUnknown() || config.Batching.ValueBool() {
+		customers = batch.NewCustomers(client)
+	}
+	data := &providerdata.Data{Client: client, Customers: customers}
 	resp.DataSourceData = data
 	resp.ResourceData = data
 	resp.ListResourceData = data
