@@ -116,7 +116,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	hc := cfg.HTTPClient
 	if hc == nil {
-		hc = &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+		hc = &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()} //nolint:forcetypeassert // the standard library's DefaultTransport is an *http.Transport
 	}
 	hcCopy := *hc
 	hcCopy.CheckRedirect = refuseCrossHostRedirect

@@ -86,7 +86,7 @@ func (e *APIError) ItemFields() map[int]map[string]string {
 	return out
 }
 
-func newAPIError(method, path string, status int, h http.Header, body []byte) *APIError {
+func newAPIError(method, path string, status int, _ http.Header, body []byte) *APIError {
 	e := &APIError{Method: method, Path: path, Status: status}
 	// V3 answers an object; V2 an array of {status, message, details}.
 	var v3 struct {

@@ -215,4 +215,3 @@ func tail(s string) string {
 	}
 	return strings.Join(lines, "\n")
 }
-

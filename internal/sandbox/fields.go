@@ -63,9 +63,9 @@ func (f *fields) raw(name string) (json.RawMessage, bool) {
 
 // str reads a string member. A JSON null is rejected: the spec never marks
 // these strings nullable, and a client that sends null for "unset" would
-// otherwise go unnoticed. min and max count characters; max 0 means no
-// limit. ok is true only when the member is present and valid.
-func (f *fields) str(name string, required bool, min, max int) (string, bool) {
+// otherwise go unnoticed. minLen and maxLen count characters; maxLen 0 means
+// no limit. ok is true only when the member is present and valid.
+func (f *fields) str(name string, required bool, minLen, maxLen int) (string, bool) {
 	raw, present := f.m[name]
 	if !present {
 		if required {
@@ -80,14 +80,14 @@ func (f *fields) str(name string, required bool, min, max int) (string, bool) {
 	}
 	n := utf8.RuneCountInString(s)
 	switch {
-	case required && s == "" && min > 0:
+	case required && s == "" && minLen > 0:
 		f.errs.invalid(f.key(name), "must not be empty")
 		return "", false
-	case n < min || (max > 0 && n > max):
-		if max > 0 {
-			f.errs.invalid(f.key(name), "must be between %d and %d characters long", min, max)
+	case n < minLen || (maxLen > 0 && n > maxLen):
+		if maxLen > 0 {
+			f.errs.invalid(f.key(name), "must be between %d and %d characters long", minLen, maxLen)
 		} else {
-			f.errs.invalid(f.key(name), "must be at least %d characters long", min)
+			f.errs.invalid(f.key(name), "must be at least %d characters long", minLen)
 		}
 		return "", false
 	}
@@ -147,6 +147,8 @@ func (f *fields) boolean(name string) (bool, bool) {
 
 // array reads an array member (null rejected) of at most maxItems elements
 // (0: no limit).
+//
+//nolint:unparam // required mirrors the other readers; no array is required yet.
 func (f *fields) array(name string, required bool, maxItems int) ([]json.RawMessage, bool) {
 	raw, present := f.m[name]
 	if !present {

@@ -353,7 +353,7 @@ func (s *Store) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func ptr[T any](v T) *T { return &v }
 
 // dispatch checks what every endpoint checks and runs the handler.
-func (s *Store) dispatch(r *http.Request, t target, version string, rt *route, id int, allow []string) reply {
+func (s *Store) dispatch(r *http.Request, _ target, version string, rt *route, id int, allow []string) reply {
 	switch r.Method {
 	case http.MethodGet, http.MethodPost, http.MethodPut, http.MethodDelete:
 	default:

@@ -188,4 +188,3 @@ func newCustomerDataModel(ctx context.Context, c *bigcommerce.Customer) (custome
 		DateModified:                            m.DateModified,
 	}, diags
 }
-

@@ -50,7 +50,7 @@ func (r *customerListResource) List(ctx context.Context, req list.ListRequest, s
 		return
 	}
 	// The timeouts attribute's type is an object type with its own name.
-	timeoutsType := req.ResourceSchema.GetAttributes()["timeouts"].GetType().(attr.TypeWithAttributeTypes)
+	timeoutsType := req.ResourceSchema.GetAttributes()["timeouts"].GetType().(attr.TypeWithAttributeTypes) //nolint:forcetypeassert // the resource schema's timeouts attribute is an object
 
 	stream.Results = func(push func(list.ListResult) bool) {
 		var pushed int64

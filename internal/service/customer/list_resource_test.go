@@ -78,4 +78,3 @@ list "bigcommerce_customer" "one" {
 }
 
 var idPattern = regexp.MustCompile(`^[0-9]+$`)
-
