@@ -5,7 +5,8 @@
 # checkout, so tfplugindocs neither builds the provider nor downloads a CLI.
 #
 # Usage: scripts/docs.sh generate   rewrite docs/
-#        scripts/docs.sh check      fail if docs/ differs from what generate writes
+#        scripts/docs.sh check      fail if docs/ differs from what generate
+#                                   writes, or breaks the registry's rules
 #
 # TFPLUGINDOCS is the path of the tfplugindocs binary (the GNUmakefile
 # installs the pinned version and sets it).
@@ -32,8 +33,8 @@ terraform {
   }
 }
 TF
-(cd "$work/schema" && "$TF" providers schema -json >"$work/schema.json") ||
-	{ echo "docs: terraform providers schema failed" >&2; exit 1; }
+(cd "$work/schema" && "$TF" providers schema -json >"$work/schema.json" 2>"$work/schema.err" </dev/null) ||
+	{ cat "$work/schema.err" >&2; echo "docs: terraform providers schema failed" >&2; exit 1; }
 
 # generate renders in place; check renders a copy of the inputs and compares.
 case "$mode" in
@@ -47,15 +48,17 @@ check)
 	;;
 esac
 
+# tfplugindocs reports progress on stdout and problems on stderr; a warning
+# (such as a template for a resource the provider lacks) fails the run too.
 "$tfplugindocs" generate \
 	--provider-dir "$dir" \
 	--provider-name bigcommerce \
 	--providers-schema "$work/schema.json" \
-	--website-temp-dir "$work/tmp" >"$work/tfplugindocs.log" 2>&1 ||
-	{ cat "$work/tfplugindocs.log" >&2; echo "docs: tfplugindocs generate failed" >&2; exit 1; }
-# Templates or examples naming a resource the provider lacks are only warned about.
-if grep -i 'warn\|error' "$work/tfplugindocs.log" >&2; then
-	echo "docs: tfplugindocs reported problems (above)" >&2
+	--website-temp-dir "$work/tmp" >"$work/generate.log" 2>"$work/generate.err" ||
+	{ cat "$work/generate.log" "$work/generate.err" >&2; echo "docs: tfplugindocs generate failed" >&2; exit 1; }
+if [ -s "$work/generate.err" ]; then
+	cat "$work/generate.err" >&2
+	echo "docs: tfplugindocs generate reported problems (above)" >&2
 	exit 1
 fi
 
@@ -66,5 +69,10 @@ if [ "$mode" = check ]; then
 		echo "docs/ is out of date: run 'make generate' and commit the result." >&2
 		exit 1
 	fi
-	echo "docs/ is up to date."
+	# The registry's expectations: layout, front matter, one page per resource.
+	(cd "$root" && "$tfplugindocs" validate \
+		--provider-name bigcommerce \
+		--providers-schema "$work/schema.json" >"$work/validate.log" 2>&1) ||
+		{ grep -v '\[DEBUG\]' "$work/validate.log" >&2; echo "docs: tfplugindocs validate failed" >&2; exit 1; }
+	echo "docs/ is up to date and valid."
 fi
