@@ -317,7 +317,9 @@ func (c *Client) retryDelay(r request, attempt, status int, h http.Header, trans
 		if !r.idempotent {
 			return 0, false
 		}
-		return max(rateLimitWait(h), c.backoff(attempt)), true
+		// Every answer carries X-Rate-Limit-Time-Reset-Ms; it says when the
+		// quota refills, which has nothing to do with a server error.
+		return c.backoff(attempt), true
 	}
 	return 0, false
 }

@@ -129,6 +129,19 @@ func TestRetriesTransientServerErrorsWithBackoff(t *testing.T) {
 	}
 }
 
+func TestServerErrorsBackOffWithoutWaitingForTheQuotaWindow(t *testing.T) {
+	clock := &fakeClock{t: time.Unix(0, 0)}
+	window := map[string]string{"X-Rate-Limit-Time-Reset-Ms": "25000", "X-Rate-Limit-Requests-Left": "140", "X-Rate-Limit-Requests-Quota": "150", "X-Rate-Limit-Time-Window-Ms": "30000"}
+	srv := &scriptedServer{responses: []scripted{{status: 503, headers: window}, {status: 200, headers: window, body: `{"data":[]}`}}}
+	c := newTestClient(t, srv, clock)
+	if _, err := c.GetCustomers(context.Background(), []int{1}); err != nil {
+		t.Fatal(err)
+	}
+	if len(clock.sleeps) != 1 || clock.sleeps[0] > time.Second {
+		t.Fatalf("waits %v, want one short backoff, not the 25 s until the quota window resets", clock.sleeps)
+	}
+}
+
 func TestNeverRetriesPersistentOrValidationErrors(t *testing.T) {
 	for _, status := range []int{400, 401, 404, 409, 413, 422, 501, 505} {
 		t.Run(fmt.Sprint(status), func(t *testing.T) {
