@@ -156,8 +156,8 @@ func TestBadInput(t *testing.T) {
 				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.WriteOnly},
 				Steps: []resource.TestStep{{
-					Config:      tc.config,
-					PlanOnly:    true,
+					Config:   tc.config,
+					PlanOnly: true,
 					// Terraform wraps long messages: any space may be a line break.
 					ExpectError: regexp.MustCompile(strings.ReplaceAll(tc.want, " ", `\s+`)),
 				}},
