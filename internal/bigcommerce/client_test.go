@@ -467,3 +467,40 @@ func TestDecimalRoundTripsExactly(t *testing.T) {
 		t.Error("want an error for a malformed decimal")
 	}
 }
+
+func TestAnswersWithUnknownOrMissingFieldsAreRead(t *testing.T) {
+	srv := &scriptedServer{responses: []scripted{{status: 200, body: `{"data":[{"id":3,"email":"a@example.com","brand_new_field":{"x":[1,2]},"store_credit_amounts":null}],"meta":{"something":"new"}}`}}}
+	c := newTestClient(t, srv, &fakeClock{t: time.Unix(0, 0)})
+	got, err := c.GetCustomer(context.Background(), 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Email != "a@example.com" || got.FirstName != "" || got.StoreCreditAmounts != nil || got.ChannelIDs != nil {
+		t.Fatalf("got %+v", got)
+	}
+}
+
+func TestErrorsNeverContainTheAccessToken(t *testing.T) {
+	for name, h := range map[string]http.Handler{
+		"401": http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusUnauthorized)
+			_, _ = io.WriteString(w, `{"status":401,"title":"No valid credential found"}`)
+		}),
+		"dropped connection": http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			conn, _, _ := w.(http.Hijacker).Hijack()
+			_ = conn.Close()
+		}),
+	} {
+		t.Run(name, func(t *testing.T) {
+			c := newTestClient(t, h, &fakeClock{t: time.Unix(0, 0)})
+			c.maxRetries = 1
+			_, err := c.GetCustomers(context.Background(), []int{1})
+			if err == nil {
+				t.Fatal("want an error")
+			}
+			if strings.Contains(fmt.Sprintf("%v %+v %#v", err, err, err), "secret-token") {
+				t.Fatalf("the error shows the token: %v", err)
+			}
+		})
+	}
+}
