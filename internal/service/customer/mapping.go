@@ -13,6 +13,7 @@ import (
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/flex"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwtypes"
 )
 
@@ -34,7 +35,7 @@ func expandCreate(ctx context.Context, plan, config resourceModel) (bigcommerce.
 		OriginChannelID:                         knownInt(plan.OriginChannelID),
 		TriggerAccountCreatedNotification:       knownBool(config.TriggerAccountCreatedNotification),
 	}
-	if known(plan.StoreCredit) {
+	if fwresource.Known(plan.StoreCredit) {
 		in.StoreCreditAmounts = []bigcommerce.StoreCredit{{Amount: bigcommerce.Decimal(flex.NumberDecimal(plan.StoreCredit))}}
 	}
 	in.ChannelIDs, diags = expandChannelIDs(ctx, plan.ChannelIDs)
@@ -66,7 +67,7 @@ func expandUpdate(ctx context.Context, plan, state, config resourceModel) (bigco
 		CustomerGroupID:                         int(plan.CustomerGroupID.ValueInt64()),
 		AcceptsProductReviewAbandonedCartEmails: knownBool(plan.AcceptsProductReviewAbandonedCartEmails),
 	}
-	if known(plan.StoreCredit) {
+	if fwresource.Known(plan.StoreCredit) {
 		in.StoreCreditAmounts = []bigcommerce.StoreCredit{{Amount: bigcommerce.Decimal(flex.NumberDecimal(plan.StoreCredit))}}
 	}
 	in.ChannelIDs, d = expandChannelIDs(ctx, plan.ChannelIDs)
@@ -157,17 +158,17 @@ func flatten(ctx context.Context, c *bigcommerce.Customer, m *resourceModel) dia
 	}
 	// A create or update answer may leave out sub-resources; keep the planned
 	// value then, which is what was sent.
-	if c.StoreCreditAmounts != nil || !known(m.StoreCredit) {
+	if c.StoreCreditAmounts != nil || !fwresource.Known(m.StoreCredit) {
 		n, err := flex.DecimalNumber(string(credit))
 		if err != nil {
 			diags.AddAttributeError(path.Root("store_credit"), "Unreadable store credit", fmt.Sprintf("The store answered store credit %q: %s.", credit, err))
 		}
 		// Keep the configured spelling of an equal amount (43.1 and 43.10).
-		if !known(m.StoreCredit) || m.StoreCredit.ValueBigFloat().Cmp(n.ValueBigFloat()) != 0 {
+		if !fwresource.Known(m.StoreCredit) || m.StoreCredit.ValueBigFloat().Cmp(n.ValueBigFloat()) != 0 {
 			m.StoreCredit = n
 		}
 	}
-	if c.Authentication != nil || !known(m.ForcePasswordReset) {
+	if c.Authentication != nil || !fwresource.Known(m.ForcePasswordReset) {
 		m.ForcePasswordReset = types.BoolValue(c.Authentication != nil && c.Authentication.ForcePasswordReset)
 	}
 
@@ -183,7 +184,7 @@ func flatten(ctx context.Context, c *bigcommerce.Customer, m *resourceModel) dia
 		m.ChannelIDs = set
 	}
 
-	if c.FormFields != nil || !known(m.FormFields) {
+	if c.FormFields != nil || !fwresource.Known(m.FormFields) {
 		values := map[string]string{}
 		for _, f := range c.FormFields {
 			values[f.Name] = string(f.Value)
@@ -218,35 +219,21 @@ var apiFieldAttributes = map[string]string{
 	"accepts_product_review_abandoned_cart_emails": "accepts_product_review_abandoned_cart_emails",
 }
 
-// addAPIError turns a client error into diagnostics: BigCommerce's field map
-// onto the matching attributes, and a duplicate e-mail into advice to import.
+// addAPIError turns a client error into diagnostics: a duplicate e-mail on
+// create into advice to import, and BigCommerce's field map onto the
+// matching attributes.
 func addAPIError(diags *diag.Diagnostics, op, subject string, err error) {
 	var apiErr *bigcommerce.APIError
-	if errors.As(err, &apiErr) && errors.Is(err, bigcommerce.ErrValidation) && len(apiErr.Fields) > 0 {
+	if op == "create" && errors.As(err, &apiErr) && (errors.Is(err, bigcommerce.ErrValidation) || errors.Is(err, bigcommerce.ErrConflict)) {
 		for _, fields := range apiErr.ItemFields() {
-			for field, msg := range fields {
-				attr := attributeFor(field)
-				if attr == "" {
-					diags.AddError(fmt.Sprintf("BigCommerce refused to %s customer %s", op, subject), fmt.Sprintf("%s: %s", field, msg))
-					continue
-				}
-				if attr == "email" && op == "create" && isDuplicate(msg) {
-					diags.AddAttributeError(path.Root("email"), "Customer e-mail already exists",
-						fmt.Sprintf("The store already has a customer with the e-mail %s (%s). To manage that customer with Terraform, import it instead of creating it:\n\n  terraform import <resource address> %s\n\nor add an import block with id = %q.", subject, msg, subject, subject))
-					continue
-				}
-				diags.AddAttributeError(path.Root(attr), fmt.Sprintf("BigCommerce refused %s", attr), fmt.Sprintf("While trying to %s customer %s, the store answered: %s", op, subject, msg))
+			if msg, ok := fields["email"]; ok && isDuplicate(msg) {
+				diags.AddAttributeError(path.Root("email"), "Customer e-mail already exists",
+					fmt.Sprintf("The store already has a customer with the e-mail %s (%s). To manage that customer with Terraform, import it instead of creating it:\n\n  terraform import <resource address> %s\n\nor add an import block with id = %q.", subject, msg, subject, subject))
+				return
 			}
 		}
-		return
 	}
-	var unknown *bigcommerce.OutcomeUnknownError
-	if errors.As(err, &unknown) {
-		diags.AddError(fmt.Sprintf("Unable to %s customer %s", op, subject),
-			fmt.Sprintf("The store did not answer clearly (%s); the change may or may not have been applied. Run terraform plan to see the store's state.", err))
-		return
-	}
-	diags.AddError(fmt.Sprintf("Unable to %s customer %s", op, subject), err.Error())
+	fwresource.AddAPIError(diags, op, "customer", subject, err, attributeFor)
 }
 
 func attributeFor(field string) string {
@@ -264,15 +251,8 @@ func isDuplicate(msg string) bool {
 	return strings.Contains(msg, "already") || strings.Contains(msg, "unique") || strings.Contains(msg, "exists") || strings.Contains(msg, "in use")
 }
 
-type nullable interface {
-	IsNull() bool
-	IsUnknown() bool
-}
-
-func known(v nullable) bool { return !v.IsNull() && !v.IsUnknown() }
-
 func knownBool(v types.Bool) *bool {
-	if !known(v) {
+	if !fwresource.Known(v) {
 		return nil
 	}
 	b := v.ValueBool()
@@ -280,7 +260,7 @@ func knownBool(v types.Bool) *bool {
 }
 
 func knownInt(v types.Int64) *int {
-	if !known(v) {
+	if !fwresource.Known(v) {
 		return nil
 	}
 	i := int(v.ValueInt64())

@@ -30,6 +30,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwtypes"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwvalidators"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
@@ -258,7 +259,7 @@ func (r *customerResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, 20*time.Minute)
+	ctx, cancel, diags := fwresource.WithTimeout(ctx, plan.Timeouts.Create, 20*time.Minute)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -287,7 +288,7 @@ func (r *customerResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Read, 5*time.Minute)
+	ctx, cancel, diags := fwresource.WithTimeout(ctx, state.Timeouts.Read, 5*time.Minute)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -324,7 +325,7 @@ func (r *customerResource) Update(ctx context.Context, req resource.UpdateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update, 20*time.Minute)
+	ctx, cancel, diags := fwresource.WithTimeout(ctx, plan.Timeouts.Update, 20*time.Minute)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -353,7 +354,7 @@ func (r *customerResource) Delete(ctx context.Context, req resource.DeleteReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, 20*time.Minute)
+	ctx, cancel, diags := fwresource.WithTimeout(ctx, state.Timeouts.Delete, 20*time.Minute)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -417,20 +418,4 @@ func parseImportID(raw string) (id, email string, err error) {
 	return s, "", nil
 }
 
-func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration) (context.Context, context.CancelFunc, diag.Diagnostics) {
-	d, diags := get(ctx, def)
-	if diags.HasError() {
-		return ctx, func() {}, diags
-	}
-	ctx, cancel := context.WithTimeout(ctx, d)
-	return ctx, cancel, diags
-}
-
-func parseID(s string) (int, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	id, err := strconv.Atoi(s)
-	if err != nil || id <= 0 {
-		diags.AddAttributeError(path.Root("id"), "Invalid customer id", fmt.Sprintf("A customer id is a positive number, got %q.", s))
-	}
-	return id, diags
-}
+func parseID(s string) (int, diag.Diagnostics) { return fwresource.ParseID(s, "customer") }

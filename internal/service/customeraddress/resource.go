@@ -26,6 +26,7 @@ import (
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/flex"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
 )
 
@@ -175,7 +176,7 @@ func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, 20*time.Minute)
+	ctx, cancel, diags := fwresource.WithTimeout(ctx, plan.Timeouts.Create, 20*time.Minute)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -198,7 +199,7 @@ func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Read, 5*time.Minute)
+	ctx, cancel, diags := fwresource.WithTimeout(ctx, state.Timeouts.Read, 5*time.Minute)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -233,7 +234,7 @@ func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update, 20*time.Minute)
+	ctx, cancel, diags := fwresource.WithTimeout(ctx, plan.Timeouts.Update, 20*time.Minute)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -263,7 +264,7 @@ func (r *addressResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, 20*time.Minute)
+	ctx, cancel, diags := fwresource.WithTimeout(ctx, state.Timeouts.Delete, 20*time.Minute)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -382,43 +383,12 @@ func addAPIError(diags *diag.Diagnostics, op, subject string, err error) {
 		diags.AddError("Duplicate customer address", detail)
 		return
 	}
-	var apiErr *bigcommerce.APIError
-	if errors.As(err, &apiErr) && errors.Is(err, bigcommerce.ErrValidation) && len(apiErr.Fields) > 0 {
-		for _, fields := range apiErr.ItemFields() {
-			for field, msg := range fields {
-				if !apiFields[field] {
-					diags.AddError(fmt.Sprintf("BigCommerce refused to %s address %s", op, subject), fmt.Sprintf("%s: %s", field, msg))
-					continue
-				}
-				diags.AddAttributeError(path.Root(field), fmt.Sprintf("BigCommerce refused %s", field),
-					fmt.Sprintf("While trying to %s address %s, the store answered: %s", op, subject, msg))
-			}
+	fwresource.AddAPIError(diags, op, "address", subject, err, func(field string) string {
+		if apiFields[field] {
+			return field
 		}
-		return
-	}
-	var unknown *bigcommerce.OutcomeUnknownError
-	if errors.As(err, &unknown) {
-		diags.AddError(fmt.Sprintf("Unable to %s address %s", op, subject),
-			fmt.Sprintf("The store did not answer clearly (%s); the change may or may not have been applied. Run terraform plan to see the store's state.", err))
-		return
-	}
-	diags.AddError(fmt.Sprintf("Unable to %s address %s", op, subject), err.Error())
+		return ""
+	})
 }
 
-func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration) (context.Context, context.CancelFunc, diag.Diagnostics) {
-	d, diags := get(ctx, def)
-	if diags.HasError() {
-		return ctx, func() {}, diags
-	}
-	ctx, cancel := context.WithTimeout(ctx, d)
-	return ctx, cancel, diags
-}
-
-func parseID(s string) (int, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	id, err := strconv.Atoi(s)
-	if err != nil || id <= 0 {
-		diags.AddAttributeError(path.Root("id"), "Invalid address id", fmt.Sprintf("An address id is a positive number, got %q.", s))
-	}
-	return id, diags
-}
+func parseID(s string) (int, diag.Diagnostics) { return fwresource.ParseID(s, "customer address") }

@@ -23,6 +23,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
 )
 
@@ -119,7 +120,7 @@ func (r *attributeResource) Create(ctx context.Context, req resource.CreateReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, 20*time.Minute)
+	ctx, cancel, diags := fwresource.WithTimeout(ctx, plan.Timeouts.Create, 20*time.Minute)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -142,7 +143,7 @@ func (r *attributeResource) Read(ctx context.Context, req resource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Read, 5*time.Minute)
+	ctx, cancel, diags := fwresource.WithTimeout(ctx, state.Timeouts.Read, 5*time.Minute)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -177,7 +178,7 @@ func (r *attributeResource) Update(ctx context.Context, req resource.UpdateReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update, 20*time.Minute)
+	ctx, cancel, diags := fwresource.WithTimeout(ctx, plan.Timeouts.Update, 20*time.Minute)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -205,7 +206,7 @@ func (r *attributeResource) Delete(ctx context.Context, req resource.DeleteReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, 20*time.Minute)
+	ctx, cancel, diags := fwresource.WithTimeout(ctx, state.Timeouts.Delete, 20*time.Minute)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -272,44 +273,12 @@ func (r *attributeResource) addCreateError(ctx context.Context, diags *diag.Diag
 // addAPIError turns a client error into diagnostics, with BigCommerce's
 // field map onto the matching attributes.
 func addAPIError(diags *diag.Diagnostics, op, subject string, err error) {
-	var apiErr *bigcommerce.APIError
-	if errors.As(err, &apiErr) && errors.Is(err, bigcommerce.ErrValidation) && len(apiErr.Fields) > 0 {
-		for _, fields := range apiErr.ItemFields() {
-			for field, msg := range fields {
-				switch field {
-				case "name", "type":
-					diags.AddAttributeError(path.Root(field), fmt.Sprintf("BigCommerce refused %s", field),
-						fmt.Sprintf("While trying to %s customer attribute %s, the store answered: %s", op, subject, msg))
-				default:
-					diags.AddError(fmt.Sprintf("BigCommerce refused to %s customer attribute %s", op, subject), fmt.Sprintf("%s: %s", field, msg))
-				}
-			}
+	fwresource.AddAPIError(diags, op, "customer attribute", subject, err, func(field string) string {
+		if field == "name" || field == "type" {
+			return field
 		}
-		return
-	}
-	var unknown *bigcommerce.OutcomeUnknownError
-	if errors.As(err, &unknown) {
-		diags.AddError(fmt.Sprintf("Unable to %s customer attribute %s", op, subject),
-			fmt.Sprintf("The store did not answer clearly (%s); the change may or may not have been applied. Run terraform plan to see the store's state.", err))
-		return
-	}
-	diags.AddError(fmt.Sprintf("Unable to %s customer attribute %s", op, subject), err.Error())
+		return ""
+	})
 }
 
-func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration) (context.Context, context.CancelFunc, diag.Diagnostics) {
-	d, diags := get(ctx, def)
-	if diags.HasError() {
-		return ctx, func() {}, diags
-	}
-	ctx, cancel := context.WithTimeout(ctx, d)
-	return ctx, cancel, diags
-}
-
-func parseID(s string) (int, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	id, err := strconv.Atoi(s)
-	if err != nil || id <= 0 {
-		diags.AddAttributeError(path.Root("id"), "Invalid customer attribute id", fmt.Sprintf("A customer attribute id is a positive number, got %q.", s))
-	}
-	return id, diags
-}
+func parseID(s string) (int, diag.Diagnostics) { return fwresource.ParseID(s, "customer attribute") }

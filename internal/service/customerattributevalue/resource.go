@@ -25,6 +25,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
 )
 
@@ -131,7 +132,7 @@ func (r *valueResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	}
 	var plan resourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || !known(plan.AttributeID) || !known(plan.Value) {
+	if resp.Diagnostics.HasError() || !fwresource.Known(plan.AttributeID) || !fwresource.Known(plan.Value) {
 		return
 	}
 	if !req.State.Raw.IsNull() {
@@ -165,7 +166,7 @@ func (r *valueResource) Create(ctx context.Context, req resource.CreateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, 20*time.Minute)
+	ctx, cancel, diags := fwresource.WithTimeout(ctx, plan.Timeouts.Create, 20*time.Minute)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -202,7 +203,7 @@ func (r *valueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Read, 5*time.Minute)
+	ctx, cancel, diags := fwresource.WithTimeout(ctx, state.Timeouts.Read, 5*time.Minute)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -236,7 +237,7 @@ func (r *valueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update, 20*time.Minute)
+	ctx, cancel, diags := fwresource.WithTimeout(ctx, plan.Timeouts.Update, 20*time.Minute)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -260,7 +261,7 @@ func (r *valueResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, 20*time.Minute)
+	ctx, cancel, diags := fwresource.WithTimeout(ctx, state.Timeouts.Delete, 20*time.Minute)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -363,46 +364,13 @@ func parseID(s string) (int, int, diag.Diagnostics) {
 // addAPIError turns a client error into diagnostics, with BigCommerce's
 // field map onto the matching attributes.
 func addAPIError(diags *diag.Diagnostics, op, subject string, err error) {
-	var apiErr *bigcommerce.APIError
-	if errors.As(err, &apiErr) && errors.Is(err, bigcommerce.ErrValidation) && len(apiErr.Fields) > 0 {
-		for _, fields := range apiErr.ItemFields() {
-			for field, msg := range fields {
-				switch field {
-				case "value", "attribute_value", "customer_id", "attribute_id":
-					attr := field
-					if attr == "attribute_value" {
-						attr = "value"
-					}
-					diags.AddAttributeError(path.Root(attr), fmt.Sprintf("BigCommerce refused %s", attr),
-						fmt.Sprintf("While trying to %s customer attribute value %s, the store answered: %s", op, subject, msg))
-				default:
-					diags.AddError(fmt.Sprintf("BigCommerce refused to %s customer attribute value %s", op, subject), fmt.Sprintf("%s: %s", field, msg))
-				}
-			}
+	fwresource.AddAPIError(diags, op, "customer attribute value", subject, err, func(field string) string {
+		switch field {
+		case "value", "customer_id", "attribute_id":
+			return field
+		case "attribute_value":
+			return "value"
 		}
-		return
-	}
-	var unknown *bigcommerce.OutcomeUnknownError
-	if errors.As(err, &unknown) {
-		diags.AddError(fmt.Sprintf("Unable to %s customer attribute value %s", op, subject),
-			fmt.Sprintf("The store did not answer clearly (%s); the change may or may not have been applied. Run terraform plan to see the store's state.", err))
-		return
-	}
-	diags.AddError(fmt.Sprintf("Unable to %s customer attribute value %s", op, subject), err.Error())
-}
-
-type nullable interface {
-	IsNull() bool
-	IsUnknown() bool
-}
-
-func known(v nullable) bool { return !v.IsNull() && !v.IsUnknown() }
-
-func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration) (context.Context, context.CancelFunc, diag.Diagnostics) {
-	d, diags := get(ctx, def)
-	if diags.HasError() {
-		return ctx, func() {}, diags
-	}
-	ctx, cancel := context.WithTimeout(ctx, d)
-	return ctx, cancel, diags
+		return ""
+	})
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/flex"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 )
 
 // groupModel is a customer group as the resource and the data sources show
@@ -81,17 +82,17 @@ var objectOptions = basetypes.ObjectAsOptions{}
 func expand(ctx context.Context, plan, config groupModel, prior *groupModel) (bigcommerce.CustomerGroupInput, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	in := bigcommerce.CustomerGroupInput{Name: plan.Name.ValueString()}
-	if !config.IsDefault.IsNull() && known(plan.IsDefault) {
+	if !config.IsDefault.IsNull() && fwresource.Known(plan.IsDefault) {
 		in.IsDefault = plan.IsDefault.ValueBoolPointer()
 	}
-	if !config.IsGroupForGuests.IsNull() && known(plan.IsGroupForGuests) {
+	if !config.IsGroupForGuests.IsNull() && fwresource.Known(plan.IsGroupForGuests) {
 		in.IsGroupForGuests = plan.IsGroupForGuests.ValueBoolPointer()
 	}
-	if !config.CategoryAccess.IsNull() && known(plan.CategoryAccess) {
+	if !config.CategoryAccess.IsNull() && fwresource.Known(plan.CategoryAccess) {
 		var access categoryAccessModel
 		diags.Append(plan.CategoryAccess.As(ctx, &access, objectOptions)...)
 		in.CategoryAccess = &bigcommerce.CategoryAccess{Type: access.Type.ValueString()}
-		if known(access.Categories) {
+		if fwresource.Known(access.Categories) {
 			var ids []int64
 			diags.Append(access.Categories.ElementsAs(ctx, &ids, false)...)
 			for _, id := range ids {
@@ -112,7 +113,7 @@ func expand(ctx context.Context, plan, config groupModel, prior *groupModel) (bi
 
 func expandRules(ctx context.Context, list types.List) ([]bigcommerce.DiscountRule, diag.Diagnostics) {
 	rules := []bigcommerce.DiscountRule{}
-	if !known(list) {
+	if !fwresource.Known(list) {
 		return rules, nil
 	}
 	var models []discountRuleModel
@@ -131,7 +132,7 @@ func expandRule(m discountRuleModel) bigcommerce.DiscountRule {
 		ProductID:   int(m.ProductID.ValueInt64()),
 		PriceListID: int(m.PriceListID.ValueInt64()),
 	}
-	if known(m.Amount) {
+	if fwresource.Known(m.Amount) {
 		r.Amount = bigcommerce.Decimal(flex.NumberDecimal(m.Amount))
 	}
 	return r
@@ -177,7 +178,7 @@ func flattenRules(ctx context.Context, api []bigcommerce.DiscountRule, prior typ
 		return types.ListNull(discountRuleType), nil
 	}
 	var diags diag.Diagnostics
-	if known(prior) && len(prior.Elements()) == len(api) {
+	if fwresource.Known(prior) && len(prior.Elements()) == len(api) {
 		var models []discountRuleModel
 		diags.Append(prior.ElementsAs(ctx, &models, false)...)
 		if !diags.HasError() && sameRules(models, api) {
@@ -216,7 +217,7 @@ func sameRules(models []discountRuleModel, api []bigcommerce.DiscountRule) bool 
 	used := make([]bool, len(api))
 next:
 	for _, m := range models {
-		if !known(m.Type) {
+		if !fwresource.Known(m.Type) {
 			return false
 		}
 		want := expandRule(m)
@@ -250,23 +251,20 @@ var quotedField = regexp.MustCompile(`'([a-z_]+)[^']*'`)
 // addAPIError turns a client error into diagnostics, on the attribute the
 // store complained about when it named one.
 func addAPIError(diags *diag.Diagnostics, op, subject string, err error) {
-	summary := fmt.Sprintf("Unable to %s customer group %s", op, subject)
-	var unknown *bigcommerce.OutcomeUnknownError
-	switch {
-	case errors.As(err, &unknown):
-		diags.AddError(summary, fmt.Sprintf("The store did not answer clearly (%s); the change may or may not have been applied. Run terraform plan to see the store's state.", err))
-		return
-	case errors.Is(err, bigcommerce.ErrValidation):
-		var apiErr *bigcommerce.APIError
-		if errors.As(err, &apiErr) {
-			if m := quotedField.FindStringSubmatch(apiErr.Title); m != nil && apiFields[m[1]] {
-				diags.AddAttributeError(path.Root(m[1]), fmt.Sprintf("BigCommerce refused %s", m[1]),
-					fmt.Sprintf("While trying to %s customer group %s, the store answered: %s", op, subject, err))
-				return
-			}
+	var apiErr *bigcommerce.APIError
+	if errors.Is(err, bigcommerce.ErrValidation) && errors.As(err, &apiErr) {
+		if m := quotedField.FindStringSubmatch(apiErr.Title); m != nil && apiFields[m[1]] {
+			diags.AddAttributeError(path.Root(m[1]), fmt.Sprintf("BigCommerce refused %s", m[1]),
+				fmt.Sprintf("While trying to %s customer group %s, the store answered: %s", op, subject, err))
+			return
 		}
 	}
-	diags.AddError(summary, err.Error())
+	fwresource.AddAPIError(diags, op, "customer group", subject, err, func(field string) string {
+		if apiFields[field] {
+			return field
+		}
+		return ""
+	})
 }
 
 // addPartialSave reports a 207: the group was saved, its rules were not.
@@ -277,10 +275,3 @@ func addPartialSave(diags *diag.Diagnostics, op string, e *bigcommerce.PartialSa
 			"If this keeps happening, check the store's discount settings in the control panel.",
 			op, e.Group.ID, strings.TrimSpace(e.Message)))
 }
-
-type nullable interface {
-	IsNull() bool
-	IsUnknown() bool
-}
-
-func known(v nullable) bool { return !v.IsNull() && !v.IsUnknown() }

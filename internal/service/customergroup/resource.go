@@ -29,6 +29,7 @@ import (
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/flex"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwvalidators"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
 )
@@ -213,7 +214,7 @@ func (r *groupResource) ValidateConfig(ctx context.Context, req resource.Validat
 
 func validateCategoryAccess(ctx context.Context, obj types.Object) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if !known(obj) {
+	if !fwresource.Known(obj) {
 		return diags
 	}
 	var access categoryAccessModel
@@ -225,7 +226,7 @@ func validateCategoryAccess(ctx context.Context, obj types.Object) diag.Diagnost
 			`category_access.type is required when category_access is set: "all", "specific" or "none".`)
 		return diags
 	}
-	if !known(access.Type) {
+	if !fwresource.Known(access.Type) {
 		return diags
 	}
 	at := path.Root("category_access").AtName("categories")
@@ -233,7 +234,7 @@ func validateCategoryAccess(ctx context.Context, obj types.Object) diag.Diagnost
 	case typ == "specific" && access.Categories.IsNull():
 		diags.AddAttributeError(at, "Missing category_access.categories",
 			`category_access.categories is required when category_access.type is "specific": list the ids of the categories the group's customers may see, or set type to "all" or "none".`)
-	case typ != "specific" && known(access.Categories):
+	case typ != "specific" && fwresource.Known(access.Categories):
 		diags.AddAttributeError(at, "Unexpected category_access.categories",
 			fmt.Sprintf(`category_access.categories is allowed only when category_access.type is "specific", not %q: remove categories, or set type = "specific".`, typ))
 	}
@@ -245,7 +246,7 @@ var ruleTargets = map[string]string{"category": "category_id", "product": "produ
 
 func validateDiscountRules(ctx context.Context, list types.List) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if !known(list) {
+	if !fwresource.Known(list) {
 		return diags
 	}
 	var rules []discountRuleModel
@@ -256,7 +257,7 @@ func validateDiscountRules(ctx context.Context, list types.List) diag.Diagnostic
 	targets := map[string]int{}
 	for i, rule := range rules {
 		at := path.Root("discount_rules").AtListIndex(i)
-		if !known(rule.Type) {
+		if !fwresource.Known(rule.Type) {
 			continue
 		}
 		typ := rule.Type.ValueString()
@@ -269,9 +270,9 @@ func validateDiscountRules(ctx context.Context, list types.List) diag.Diagnostic
 			switch {
 			case ruleTargets[typ] == id.name && id.value.IsNull():
 				diags.AddAttributeError(p, "Missing "+id.name, fmt.Sprintf("%s is required in a %q discount rule.", p, typ))
-			case ruleTargets[typ] != id.name && known(id.value):
+			case ruleTargets[typ] != id.name && fwresource.Known(id.value):
 				diags.AddAttributeError(p, "Unexpected "+id.name, fmt.Sprintf("%s does not apply to a %q discount rule: remove it, or change the rule's type.", p, typ))
-			case known(id.value) && ruleTargets[typ] == id.name && typ != "price_list":
+			case fwresource.Known(id.value) && ruleTargets[typ] == id.name && typ != "price_list":
 				key := typ + ":" + strconv.FormatInt(id.value.ValueInt64(), 10)
 				if j, dup := targets[key]; dup {
 					diags.AddAttributeError(p, "Duplicate discount rule", fmt.Sprintf("%s: %s %d already has a discount rule (discount_rules[%d]); merge the two rules.", p, typ, id.value.ValueInt64(), j))
@@ -281,7 +282,7 @@ func validateDiscountRules(ctx context.Context, list types.List) diag.Diagnostic
 		}
 		if typ == "price_list" {
 			priceLists++
-			for name, set := range map[string]bool{"method": known(rule.Method), "amount": known(rule.Amount)} {
+			for name, set := range map[string]bool{"method": fwresource.Known(rule.Method), "amount": fwresource.Known(rule.Amount)} {
 				if set {
 					p := at.AtName(name)
 					diags.AddAttributeError(p, "Unexpected "+name, fmt.Sprintf("%s does not apply to a \"price_list\" discount rule, whose prices come from the price list: remove it.", p))
@@ -300,7 +301,7 @@ func validateDiscountRules(ctx context.Context, list types.List) diag.Diagnostic
 			p := at.AtName("amount")
 			diags.AddAttributeError(p, "Missing amount", fmt.Sprintf("%s is required in a %q discount rule.", p, typ))
 		}
-		if !known(rule.Amount) {
+		if !fwresource.Known(rule.Amount) {
 			continue
 		}
 		p := at.AtName("amount")
@@ -330,7 +331,7 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Create, 20*time.Minute)
+	ctx, cancel, diags := fwresource.WithTimeout(ctx, plan.Timeouts.Create, 20*time.Minute)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -379,7 +380,7 @@ func (r *groupResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Read, 5*time.Minute)
+	ctx, cancel, diags := fwresource.WithTimeout(ctx, state.Timeouts.Read, 5*time.Minute)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -416,7 +417,7 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, plan.Timeouts.Update, 20*time.Minute)
+	ctx, cancel, diags := fwresource.WithTimeout(ctx, plan.Timeouts.Update, 20*time.Minute)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -457,7 +458,7 @@ func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := withTimeout(ctx, state.Timeouts.Delete, 20*time.Minute)
+	ctx, cancel, diags := fwresource.WithTimeout(ctx, state.Timeouts.Delete, 20*time.Minute)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -492,20 +493,4 @@ func (r *groupResource) ImportState(ctx context.Context, req resource.ImportStat
 	resp.Diagnostics.Append(resp.Identity.SetAttribute(ctx, path.Root("id"), id)...)
 }
 
-func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration) (context.Context, context.CancelFunc, diag.Diagnostics) {
-	d, diags := get(ctx, def)
-	if diags.HasError() {
-		return ctx, func() {}, diags
-	}
-	ctx, cancel := context.WithTimeout(ctx, d)
-	return ctx, cancel, diags
-}
-
-func parseID(s string) (int, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	id, err := strconv.Atoi(s)
-	if err != nil || id <= 0 {
-		diags.AddAttributeError(path.Root("id"), "Invalid customer group id", fmt.Sprintf("A customer group id is a positive number, got %q.", s))
-	}
-	return id, diags
-}
+func parseID(s string) (int, diag.Diagnostics) { return fwresource.ParseID(s, "customer group") }

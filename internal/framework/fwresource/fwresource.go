@@ -1,0 +1,77 @@
+// Package fwresource holds what every resource of the provider does the same
+// way: operation timeouts, numeric ids, and turning API errors into
+// diagnostics on the attributes they concern.
+package fwresource
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
+)
+
+// WithTimeout bounds ctx by the configured timeout of an operation (get is
+// a method of timeouts.Value such as plan.Timeouts.Create), or def.
+func WithTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), def time.Duration) (context.Context, context.CancelFunc, diag.Diagnostics) {
+	d, diags := get(ctx, def)
+	if diags.HasError() {
+		return ctx, func() {}, diags
+	}
+	ctx, cancel := context.WithTimeout(ctx, d)
+	return ctx, cancel, diags
+}
+
+// ParseID reads a resource's numeric id from state; what names the kind of
+// object, such as "customer group".
+func ParseID(s, what string) (int, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	id, err := strconv.Atoi(s)
+	if err != nil || id <= 0 {
+		diags.AddAttributeError(path.Root("id"), "Invalid "+what+" id", fmt.Sprintf("A %s id is a positive number, got %q.", what, s))
+	}
+	return id, diags
+}
+
+// Known reports whether a value is neither null nor unknown.
+func Known(v interface {
+	IsNull() bool
+	IsUnknown() bool
+},
+) bool {
+	return !v.IsNull() && !v.IsUnknown()
+}
+
+// AddAPIError reports a failed operation (op, such as "update") on an object
+// (what, such as "customer attribute"; subject, its id or name). The store's
+// field messages land on the attributes attributeFor names ("" for none);
+// an unclear outcome says so, so the user knows to look before retrying.
+func AddAPIError(diags *diag.Diagnostics, op, what, subject string, err error, attributeFor func(field string) string) {
+	var apiErr *bigcommerce.APIError
+	if errors.As(err, &apiErr) && errors.Is(err, bigcommerce.ErrValidation) && len(apiErr.Fields) > 0 {
+		for _, fields := range apiErr.ItemFields() {
+			for field, msg := range fields {
+				attr := attributeFor(field)
+				if attr == "" {
+					diags.AddError(fmt.Sprintf("BigCommerce refused to %s %s %s", op, what, subject), fmt.Sprintf("%s: %s", field, msg))
+					continue
+				}
+				diags.AddAttributeError(path.Root(attr), "BigCommerce refused "+attr,
+					fmt.Sprintf("While trying to %s %s %s, the store answered: %s", op, what, subject, msg))
+			}
+		}
+		return
+	}
+	summary := fmt.Sprintf("Unable to %s %s %s", op, what, subject)
+	var unknown *bigcommerce.OutcomeUnknownError
+	if errors.As(err, &unknown) {
+		diags.AddError(summary, fmt.Sprintf("The store did not answer clearly (%s); the change may or may not have been applied. Run terraform plan to see the store's state.", err))
+		return
+	}
+	diags.AddError(summary, err.Error())
+}
