@@ -94,7 +94,7 @@ func TestAccCustomerAddressesDataSource_validation(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      `data "bigcommerce_customer_addresses" "x" { customer_id = 0 }`,
-				ExpectError: wrapped(`Attribute customer_id value must be at least 1, got: 0`),
+				ExpectError: acctest.ExpectErrorText(`Attribute customer_id value must be at least 1, got: 0`),
 			},
 		},
 	})

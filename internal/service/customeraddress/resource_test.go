@@ -324,14 +324,14 @@ resource "bigcommerce_customer_address" "test" {
 			{
 				// An exact copy: BigCommerce answers 200 without it.
 				Config: cfg("1 Main St"),
-				ExpectError: wrapped(fmt.Sprintf(`Duplicate customer address.*customer %d already has an identical address (id %d).*terraform import <resource address> %d`,
+				ExpectError: acctest.ExpectErrorText(fmt.Sprintf(`Duplicate customer address.*customer %d already has an identical address (id %d).*terraform import <resource address> %d`,
 					customer.ID, existing.ID, existing.ID)),
 			},
 			{Config: cfg("2 Main St")},
 			{
 				// Updating into a copy of another address is refused too.
 				Config: cfg("1 Main St"),
-				ExpectError: wrapped(fmt.Sprintf(`Duplicate customer address.*customer %d already has an identical address (id %d), so BigCommerce left address .* unchanged`,
+				ExpectError: acctest.ExpectErrorText(fmt.Sprintf(`Duplicate customer address.*customer %d already has an identical address (id %d), so BigCommerce left address .* unchanged`,
 					customer.ID, existing.ID)),
 			},
 		},
@@ -371,7 +371,7 @@ func TestAccCustomerAddress_validation(t *testing.T) {
 	}
 	var testSteps []resource.TestStep
 	for _, s := range steps {
-		testSteps = append(testSteps, resource.TestStep{Config: with(s.attr, s.value), PlanOnly: true, ExpectError: wrapped(s.want)})
+		testSteps = append(testSteps, resource.TestStep{Config: with(s.attr, s.value), PlanOnly: true, ExpectError: acctest.ExpectErrorText(s.want)})
 	}
 	testSteps = append(testSteps, resource.TestStep{
 		Config: `
@@ -385,7 +385,7 @@ resource "bigcommerce_customer_address" "test" {
 }
 `,
 		PlanOnly:    true,
-		ExpectError: wrapped(`Attribute customer_id value must be at least 1, got: 0`),
+		ExpectError: acctest.ExpectErrorText(`Attribute customer_id value must be at least 1, got: 0`),
 	})
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
@@ -410,7 +410,7 @@ func TestAccCustomerAddress_storeRefusalNamesTheAttribute(t *testing.T) {
   postal_code  = "78759"
   country_code = "US"
 `),
-				ExpectError: wrapped(`BigCommerce refused state_or_province.*with bigcommerce_customer_address.test`),
+				ExpectError: acctest.ExpectErrorText(`BigCommerce refused state_or_province.*with bigcommerce_customer_address.test`),
 			},
 		},
 	})
@@ -442,27 +442,6 @@ func texasFields(line1 string) string {
   postal_code       = "78759"
   country_code      = "US"
 `, line1)
-}
-
-// wrapped matches a message that Terraform may have wrapped onto several
-// lines: each space matches any run of white space; everything else is
-// literal except ".*".
-func wrapped(pattern string) *regexp.Regexp {
-	parts := strings.Split(pattern, ".*")
-	for i, p := range parts {
-		words := strings.Fields(p)
-		for j, w := range words {
-			words[j] = regexp.QuoteMeta(w)
-		}
-		parts[i] = strings.Join(words, `\s+`)
-		if strings.HasPrefix(p, " ") {
-			parts[i] = `\s+` + parts[i]
-		}
-		if strings.HasSuffix(p, " ") {
-			parts[i] += `\s+`
-		}
-	}
-	return regexp.MustCompile(`(?s)` + strings.Join(parts, ".*"))
 }
 
 func storeAddress(t *testing.T, s *terraform.State) *bigcommerce.Address {

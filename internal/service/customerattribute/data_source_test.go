@@ -121,11 +121,11 @@ func TestAccCustomerAttributesDataSource_validation(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      `data "bigcommerce_customer_attributes" "x" { type = "boolean" }`,
-				ExpectError: wrapped(`Attribute type value must be one of: ["string" "number" "date"], got: "boolean"`),
+				ExpectError: acctest.ExpectErrorText(`Attribute type value must be one of: ["string" "number" "date"], got: "boolean"`),
 			},
 			{
 				Config:      `data "bigcommerce_customer_attributes" "x" { name = "" }`,
-				ExpectError: wrapped(`Attribute name string length must be between 1 and 255, got: 0`),
+				ExpectError: acctest.ExpectErrorText(`Attribute name string length must be between 1 and 255, got: 0`),
 			},
 		},
 	})

@@ -7,7 +7,6 @@ import (
 	"math/rand/v2"
 	"regexp"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -212,7 +211,7 @@ func TestAccCustomerAttribute_nameTakenSaysHowToImport(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      config(name, "string"),
-				ExpectError: wrapped(fmt.Sprintf(`name already in use.*(id %d, type string).*terraform import <resource address> %d`, existing.ID, existing.ID)),
+				ExpectError: acctest.ExpectErrorText(fmt.Sprintf(`name already in use.*(id %d, type string).*terraform import <resource address> %d`, existing.ID, existing.ID)),
 			},
 		},
 	})
@@ -252,7 +251,7 @@ func TestAccCustomerAttribute_storeLimit(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      config(randomName("One too many"), "string"),
-				ExpectError: wrapped(`Too many customer attributes.*the store allows at most 50 customer attributes and already has 50`),
+				ExpectError: acctest.ExpectErrorText(`Too many customer attributes.*the store allows at most 50 customer attributes and already has 50`),
 			},
 		},
 	})
@@ -267,27 +266,6 @@ resource "bigcommerce_customer_attribute" "test" {
   type = %q
 }
 `, name, typ)
-}
-
-// wrapped matches a message that Terraform may have wrapped onto several
-// lines: each space matches any run of white space; everything else is
-// literal except ".*".
-func wrapped(pattern string) *regexp.Regexp {
-	parts := strings.Split(pattern, ".*")
-	for i, p := range parts {
-		words := strings.Fields(p)
-		for j, w := range words {
-			words[j] = regexp.QuoteMeta(w)
-		}
-		parts[i] = strings.Join(words, `\s+`)
-		if strings.HasPrefix(p, " ") {
-			parts[i] = `\s+` + parts[i]
-		}
-		if strings.HasSuffix(p, " ") {
-			parts[i] += `\s+`
-		}
-	}
-	return regexp.MustCompile(`(?s)` + strings.Join(parts, ".*"))
 }
 
 // randomName keeps tests against a real store apart from each other and

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -149,7 +148,7 @@ func TestAccCustomerAttributeValue_import(t *testing.T) {
 	e := newEnv(t)
 	cfg := e.config("first", "tier", `"Gold"`)
 	badImport := func(id, want string) resource.TestStep {
-		return resource.TestStep{Config: cfg, ResourceName: resourceName, ImportState: true, ImportStateId: id, ExpectError: wrapped(want)}
+		return resource.TestStep{Config: cfg, ResourceName: resourceName, ImportState: true, ImportStateId: id, ExpectError: acctest.ExpectErrorText(want)}
 	}
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
@@ -215,7 +214,7 @@ func TestAccCustomerAttributeValue_alreadySetSaysHowToImport(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      literalConfig(customer.ID, attr.ID, `"Mine"`),
-				ExpectError: wrapped(fmt.Sprintf(`Customer attribute value already exists.*Customer %d already has a value of attribute %d ("Set elsewhere").*terraform import <resource address> %s`, customer.ID, attr.ID, id)),
+				ExpectError: acctest.ExpectErrorText(fmt.Sprintf(`Customer attribute value already exists.*Customer %d already has a value of attribute %d ("Set elsewhere").*terraform import <resource address> %s`, customer.ID, attr.ID, id)),
 			},
 		},
 	})
@@ -245,17 +244,17 @@ func TestAccCustomerAttributeValue_typeChecks(t *testing.T) {
 			{
 				Config:      literalConfig(cid, number.ID, `"large"`),
 				PlanOnly:    true,
-				ExpectError: wrapped(fmt.Sprintf(`Value does not suit the attribute's type.*with bigcommerce_customer_attribute_value.test.*Customer attribute %q (id %d) has type number, but "large" is not a number such as 42 or 3.5.`, number.Name, number.ID)),
+				ExpectError: acctest.ExpectErrorText(fmt.Sprintf(`Value does not suit the attribute's type.*with bigcommerce_customer_attribute_value.test.*Customer attribute %q (id %d) has type number, but "large" is not a number such as 42 or 3.5.`, number.Name, number.ID)),
 			},
 			{
 				Config:      literalConfig(cid, date.ID, `"14/05/2024"`),
 				PlanOnly:    true,
-				ExpectError: wrapped(fmt.Sprintf(`Customer attribute %q (id %d) has type date, but "14/05/2024" is not a date: use YYYY-MM-DD such as 2024-05-14, or RFC 3339 such as 2024-05-14T09:34:00Z.`, date.Name, date.ID)),
+				ExpectError: acctest.ExpectErrorText(fmt.Sprintf(`Customer attribute %q (id %d) has type date, but "14/05/2024" is not a date: use YYYY-MM-DD such as 2024-05-14, or RFC 3339 such as 2024-05-14T09:34:00Z.`, date.Name, date.ID)),
 			},
 			{
 				Config:      literalConfig(cid, 999999, `"x"`),
 				PlanOnly:    true,
-				ExpectError: wrapped(`Customer attribute not found.*The store has no customer attribute with id 999999.`),
+				ExpectError: acctest.ExpectErrorText(`Customer attribute not found.*The store has no customer attribute with id 999999.`),
 			},
 			{Config: literalConfig(cid, number.ID, `"-42.5"`), Check: storeValueIs(t, "-42.5")},
 			{Config: literalConfig(cid, date.ID, `"2024-05-14"`), Check: storeValueIs(t, "2024-05-14")},
@@ -264,7 +263,7 @@ func TestAccCustomerAttributeValue_typeChecks(t *testing.T) {
 				// Changing a valid value into an invalid one fails the plan too.
 				Config:      literalConfig(cid, date.ID, `"yesterday"`),
 				PlanOnly:    true,
-				ExpectError: wrapped(`has type date, but "yesterday" is not a date`),
+				ExpectError: acctest.ExpectErrorText(`has type date, but "yesterday" is not a date`),
 			},
 			{
 				// The attribute is created in the same run: its id is unknown
@@ -282,7 +281,7 @@ resource "bigcommerce_customer_attribute_value" "test" {
   value        = "large"
 }
 `, randomName("Later"), cid),
-				ExpectError: wrapped(`Value does not suit the attribute's type.*with bigcommerce_customer_attribute_value.test.*has type number, but "large" is not a number`),
+				ExpectError: acctest.ExpectErrorText(`Value does not suit the attribute's type.*with bigcommerce_customer_attribute_value.test.*has type number, but "large" is not a number`),
 			},
 		},
 	})
@@ -293,9 +292,9 @@ func TestAccCustomerAttributeValue_validation(t *testing.T) {
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
-			{Config: literalConfig(1, 1, strconv.Quote(strings.Repeat("x", 256))), PlanOnly: true, ExpectError: wrapped(`Attribute value string length must be at most 255, got: 256`)},
-			{Config: literalConfig(0, 1, `"x"`), PlanOnly: true, ExpectError: wrapped(`Attribute customer_id value must be at least 1, got: 0`)},
-			{Config: literalConfig(1, -2, `"x"`), PlanOnly: true, ExpectError: wrapped(`Attribute attribute_id value must be at least 1, got: -2`)},
+			{Config: literalConfig(1, 1, strconv.Quote(strings.Repeat("x", 256))), PlanOnly: true, ExpectError: acctest.ExpectErrorText(`Attribute value string length must be at most 255, got: 256`)},
+			{Config: literalConfig(0, 1, `"x"`), PlanOnly: true, ExpectError: acctest.ExpectErrorText(`Attribute customer_id value must be at least 1, got: 0`)},
+			{Config: literalConfig(1, -2, `"x"`), PlanOnly: true, ExpectError: acctest.ExpectErrorText(`Attribute attribute_id value must be at least 1, got: -2`)},
 		},
 	})
 }
@@ -376,27 +375,6 @@ resource "bigcommerce_customer_attribute_value" "test" {
 
 func randomName(prefix string) string {
 	return fmt.Sprintf("%s tf-acc-%08x", prefix, rand.Uint32())
-}
-
-// wrapped matches a message that Terraform may have wrapped onto several
-// lines: each space matches any run of white space; everything else is
-// literal except ".*".
-func wrapped(pattern string) *regexp.Regexp {
-	parts := strings.Split(pattern, ".*")
-	for i, p := range parts {
-		words := strings.Fields(p)
-		for j, w := range words {
-			words[j] = regexp.QuoteMeta(w)
-		}
-		parts[i] = strings.Join(words, `\s+`)
-		if strings.HasPrefix(p, " ") {
-			parts[i] = `\s+` + parts[i]
-		}
-		if strings.HasSuffix(p, " ") {
-			parts[i] += `\s+`
-		}
-	}
-	return regexp.MustCompile(`(?s)` + strings.Join(parts, ".*"))
 }
 
 // sameText compares values by their text, so that a number attribute can
