@@ -1,4 +1,4 @@
 import {
-  to = bigcommerce_customer_group.example
+  to = bigcommerce_customer_group.wholesale
   id = "12" # the group's numeric id
 }

@@ -1,2 +1,2 @@
 # By the group's numeric id:
-terraform import bigcommerce_customer_group.example 12
+terraform import bigcommerce_customer_group.wholesale 12
