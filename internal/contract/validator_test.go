@@ -30,8 +30,8 @@ type validator struct {
 	operations map[string]int // exchanges per operation
 	byStatus   map[int]int
 	answers    map[string]map[int]int // validated answers per operation and status
-	requests   int // requests validated
-	responses  int // responses validated
+	requests   int                    // requests validated
+	responses  int                    // responses validated
 	allowed    map[allowKey]int
 	violations []violation
 }
@@ -59,6 +59,7 @@ func newValidator(t testing.TB, sandboxURL, storeHash string) *validator {
 	}
 	for version := range specFiles {
 		doc := loadPatchedSpec(t, version)
+		strictRequestBodies(doc)
 		// The published server is https://api.bigcommerce.com/stores/{store_hash}/vN;
 		// the sandbox serves the same paths under its own origin.
 		doc.Servers = openapi3.Servers{{URL: v.origin + v.prefix + "/" + version}}
@@ -118,6 +119,9 @@ func (v *validator) RoundTrip(req *http.Request) (*http.Response, error) {
 		v.operations[opName]++
 		v.mu.Unlock()
 		if err != nil {
+			v.record(violation{operation: opName, what: "request", err: err.Error()})
+		}
+		if err := undeclaredQuery(route, req); err != nil {
 			v.record(violation{operation: opName, what: "request", err: err.Error()})
 		}
 	}
@@ -269,4 +273,29 @@ func (v *validator) statusCount(status int) int {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	return v.byStatus[status]
+}
+
+// undeclaredQuery refuses query parameters the operation does not declare:
+// kin-openapi ignores them, and so does BigCommerce, so a misspelt filter
+// would silently list more than asked for.
+func undeclaredQuery(route *routers.Route, req *http.Request) error {
+	declared := map[string]bool{}
+	for _, list := range []openapi3.Parameters{route.PathItem.Parameters, route.Operation.Parameters} {
+		for _, p := range list {
+			if p.Value != nil && p.Value.In == openapi3.ParameterInQuery {
+				declared[p.Value.Name] = true
+			}
+		}
+	}
+	var unknown []string
+	for name := range req.URL.Query() {
+		if !declared[name] {
+			unknown = append(unknown, name)
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	sort.Strings(unknown)
+	return fmt.Errorf("query parameters the documents do not declare: %s", strings.Join(unknown, ", "))
 }
