@@ -48,12 +48,16 @@ var allowList = map[allowKey]allowRule{
 	// are unique, and the spec documents no error for a create.
 	{"createCustomerGroup", http.StatusConflict}: {adapt: v2Errors},
 
+	// status-codes.mdx: "400 Bad Request: Issued when a malformed request was
+	// sent"; V2 refuses invalid input with 400 (the spec documents 400 for
+	// reads and deletes of a group, none for an update).
+	{"updateCustomerGroup", http.StatusBadRequest}: {adapt: v2Errors},
+
 	// status-codes.mdx and api-rate-limits.mdx: any request may be refused
 	// with 429 once the store's quota is spent; only validate-credentials
 	// documents it (with ErrorResponse).
 	{"getCustomers", http.StatusTooManyRequests}:              {adapt: v3Error},
 	{"createCustomersAttributes", http.StatusTooManyRequests}: {adapt: v3Error},
-	{"getCustomerGroups", http.StatusTooManyRequests}:         {adapt: v2Errors},
 	{"getCustomerGroup", http.StatusTooManyRequests}:          {adapt: v2Errors},
 }
 

@@ -4,18 +4,27 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
-// The documents' request schemas allow any extra member (OpenAPI's default),
-// so a misspelt field would pass them and the store would ignore it. The
-// test holds the client to the members the documents define: every object
-// in a request body refuses other members. Answers are left as published.
-func strictRequestBodies(doc *openapi3.T) {
+// The documents' schemas allow any extra member (OpenAPI's default). Left
+// so, a misspelt field in a request would pass and the store would ignore
+// it, and the sandbox could answer with fields BigCommerce never sends,
+// which the client would then come to rely on. The test holds both sides to
+// the members the documents define: every object in a request or an answer
+// refuses other members.
+func strictBodies(doc *openapi3.T) {
 	for _, item := range doc.Paths.Map() {
 		for method, op := range item.Operations() {
-			if op.RequestBody == nil || op.RequestBody.Value == nil {
-				continue
+			if op.RequestBody != nil && op.RequestBody.Value != nil {
+				for _, media := range op.RequestBody.Value.Content {
+					media.Schema = strictCopy(media.Schema, extraRequestFields[op.OperationID+" "+method], 0)
+				}
 			}
-			for _, media := range op.RequestBody.Value.Content {
-				media.Schema = strictCopy(media.Schema, extraRequestFields[op.OperationID+" "+method], 0)
+			for _, resp := range op.Responses.Map() {
+				if resp.Value == nil {
+					continue
+				}
+				for _, media := range resp.Value.Content {
+					media.Schema = strictCopy(media.Schema, nil, 0)
+				}
 			}
 		}
 	}
@@ -33,9 +42,10 @@ var extraRequestFields = map[string]map[string]*openapi3.Schema{
 }
 
 // strictCopy copies a schema, as deep as objects, arrays and alternatives
-// go, with every object that lists its properties refusing other members.
-// extra adds members to the outermost objects. The copy leaves the
-// document's shared schemas, and so its answers, untouched.
+// go, with every object that lists its properties refusing other members
+// (objects under allOf are left open: each part lists only some members).
+// extra adds members to the outermost objects. Copying keeps a request's
+// extra members out of the shared schemas that answers use.
 func strictCopy(ref *openapi3.SchemaRef, extra map[string]*openapi3.Schema, depth int) *openapi3.SchemaRef {
 	if ref == nil || ref.Value == nil || depth > 16 {
 		return ref

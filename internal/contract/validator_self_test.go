@@ -35,6 +35,7 @@ func TestValidatorCatchesViolations(t *testing.T) {
 	}{
 		{name: "a valid exchange", method: "GET", path: "/v3/customers?id:in=1,2", answer: answer{200, emptyPage}},
 		{name: "a wrongly typed answer", method: "GET", path: "/v3/customers", answer: answer{200, `{"data":[{"id":"seven"}]}`}, want: `Error at "/data/0/id"`},
+		{name: "an undocumented member in an answer", method: "GET", path: "/v3/customers", answer: answer{200, `{"data":[{"id":7,"nickname":"x"}]}`}, want: `"nickname" is unsupported`},
 		{name: "an undocumented status", method: "GET", path: "/v3/customers", answer: answer{http.StatusTeapot, ""}, want: "status is not supported"},
 		{name: "a value outside an enum", method: "GET", path: "/v3/customers?sort=sideways", answer: answer{200, emptyPage}, want: `parameter "sort"`},
 		{name: "an undeclared query parameter", method: "GET", path: "/v3/customers?emails:in=a@example.com", answer: answer{200, emptyPage}, want: "do not declare: emails:in"},
