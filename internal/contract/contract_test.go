@@ -28,6 +28,8 @@ func newHarness(t *testing.T, opts sandbox.Options) *harness {
 	t.Cleanup(func() { _ = srv.Close() })
 	h := &harness{srv: srv, v: newValidator(t, srv.URL, srv.StoreHash)}
 	h.client = h.newClient(t)
+	// Reported however the test ends, before the store closes.
+	t.Cleanup(func() { h.v.report(t) })
 	return h
 }
 
@@ -93,12 +95,10 @@ func TestClientAndSandboxFollowTheContract(t *testing.T) {
 	run("customers", func(t *testing.T) { customers(ctx, t, c, group.ID) })
 	run("addresses", func(t *testing.T) { addresses(ctx, t, c) })
 	run("attributes and values", func(t *testing.T) { attributes(ctx, t, c) })
-	h.v.report(t)
 
 	// A store whose quota is spent, so its answers are 429s.
 	spent := newHarness(t, sandbox.Options{Quota: 1, Window: time.Minute})
 	run("rate limits", func(t *testing.T) { rateLimits(ctx, t, spent) })
-	spent.v.report(t)
 
 	if ran == 5 && !t.Failed() {
 		// Every exception must still be needed.

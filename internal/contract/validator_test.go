@@ -3,7 +3,6 @@ package contract
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -126,8 +125,10 @@ func (v *validator) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 	}
 
-	reset(req)
-	resp, err := v.next.RoundTrip(req)
+	// A RoundTripper must leave the request as it came: send a copy.
+	send := req.Clone(req.Context())
+	reset(send)
+	resp, err := v.next.RoundTrip(send)
 	if err != nil || in == nil {
 		return resp, err
 	}
@@ -239,7 +240,7 @@ func (v *validator) report(t testing.TB) {
 		if seen[id] > 1 {
 			continue
 		}
-		fmt.Fprintf(&b, "\n%s, %s:\n%s", x.operation, x.what, indent(firstLines(x.err, 8)))
+		fmt.Fprintf(&b, "\n%s, %s:\n%s", x.operation, x.what, indent(firstLines(withoutDumps(x.err), 6)))
 	}
 	t.Errorf("%d exchanges broke BigCommerce's OpenAPI contract:%s", len(v.violations), b.String())
 }
@@ -260,13 +261,27 @@ func firstLines(s string, n int) string {
 	return strings.Join(lines, "\n")
 }
 
+// withoutDumps drops the schema and value that kin-openapi prints after each
+// error: the path and the reason say what broke.
+func withoutDumps(s string) string {
+	var out []string
+	skipping := false
+	for _, line := range strings.Split(s, "\n") {
+		switch {
+		case line == "Schema:" || line == "Value:":
+			skipping = true
+		case skipping && (strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t")):
+		default:
+			skipping = false
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
 func indent(s string) string {
 	return "    " + strings.ReplaceAll(s, "\n", "\n    ")
 }
-
-// errNoBody is what an allow-list entry reports when an answer it expects
-// to be empty is not.
-var errNoBody = errors.New("expected no body")
 
 // statusCount is how many validated answers had the status.
 func (v *validator) statusCount(status int) int {
