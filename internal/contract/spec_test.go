@@ -106,36 +106,23 @@ type patch struct {
 }
 
 var patches = []patch{
-	// Both documents ship `info.version: ''`; OpenAPI requires a non-empty
-	// version, so kin-openapi refuses the whole document.
+	// Both documents ship `info.version: ''`; OpenAPI requires a version, so kin-openapi refuses the documents.
 	{version: "v3", name: "empty info.version", apply: setInfoVersion, stillNeeded: infoVersionRefused},
 	{version: "v2", name: "empty info.version", apply: setInfoVersion, stillNeeded: infoVersionRefused},
 
-	// Create Customers says "Omit channel_ids field, or provide channel_ids:
-	// null" for access to every channel, and the store answers null for such
-	// customers, but none of the three schemas is nullable.
+	// Create Customers says "Omit channel_ids field, or provide channel_ids: null", yet no channel_ids schema is nullable.
 	{version: "v3", name: "channel_ids null", apply: nullableChannelIDs, stillNeeded: channelIDsRefuseNull},
 
-	// getCustomers' date_created, date_created:min, date_modified and
-	// date_modified:max say "for example, 2024-05-14T09:34:00 or 2024-05-14",
-	// yet carry format: date-time, which refuses both examples (no zone, or no
-	// time); their :max and :min twins carry no format.
+	// getCustomers' date filters give "2024-05-14T09:34:00 or 2024-05-14" as examples, yet four carry format: date-time, which refuses both.
 	{version: "v3", name: "date filters refuse their own examples", apply: plainDateFilters, stillNeeded: dateFiltersRefuseExamples},
 
-	// customerGroup_Full.discount_rules is a oneOf of four arrays whose items
-	// require nothing, so every array (even []) matches all four and oneOf
-	// never holds. Their union is what the store sends.
+	// customerGroup_Full.discount_rules is a oneOf of four arrays that require nothing, so any array matches all four and oneOf never holds.
 	{version: "v2", name: "group discount_rules oneOf never holds", apply: mergeGroupDiscountRules, stillNeeded: groupRulesRefuseRules},
 
-	// customerGroup_Post_Put's price-list rule requires `price_list`, a
-	// property it does not define (it means price_list_id), so no price-list
-	// rule can match.
+	// customerGroup_Post_Put's price-list rule requires `price_list`, which it does not define (it means price_list_id).
 	{version: "v2", name: "price-list rule requires price_list", apply: requirePriceListID, stillNeeded: priceListRuleRefused},
 
-	// The same alternative puts minItems: 1 and maxItems: 1 ("it must be the
-	// only rule") on the rule object, where they mean nothing, instead of on
-	// the array; so [] matches both alternatives, and clearing the rules
-	// breaks the oneOf.
+	// The same rule puts minItems/maxItems 1 ("it must be the only rule") on the object, not the array, so [] matches both alternatives.
 	{version: "v2", name: "price-list rule count on the item", apply: countPriceListRules, stillNeeded: noRulesRefused},
 }
 
