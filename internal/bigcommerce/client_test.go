@@ -487,7 +487,7 @@ func TestErrorsNeverContainTheAccessToken(t *testing.T) {
 			_, _ = io.WriteString(w, `{"status":401,"title":"No valid credential found"}`)
 		}),
 		"dropped connection": http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			conn, _, _ := w.(http.Hijacker).Hijack()
+			conn, _, _ := w.(http.Hijacker).Hijack() //nolint:forcetypeassert // httptest's ResponseWriter is a Hijacker
 			_ = conn.Close()
 		}),
 	} {
