@@ -45,8 +45,12 @@ func requires(feature, terraform, tofu string) tfversion.TerraformVersionCheck {
 
 // CheckTerraformVersion implements tfversion.TerraformVersionCheck.
 func (c cliCheck) CheckTerraformVersion(ctx context.Context, req tfversion.CheckTerraformVersionRequest, resp *tfversion.CheckTerraformVersionResponse) {
+	c.check(ctx, req, resp, OpenTofu())
+}
+
+func (c cliCheck) check(ctx context.Context, req tfversion.CheckTerraformVersionRequest, resp *tfversion.CheckTerraformVersionResponse, tofu bool) {
 	switch {
-	case !OpenTofu():
+	case !tofu:
 		c.terraform.CheckTerraformVersion(ctx, req, resp)
 	case c.tofu == nil:
 		resp.Skip = "OpenTofu " + req.TerraformVersion.String() + " does not support " + c.feature + ": skipping test"
