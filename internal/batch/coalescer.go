@@ -38,16 +38,16 @@ type Options struct {
 	// nothing is in flight and no caller is expected back. Default 3 ms:
 	// Terraform's concurrent reads arrive within a few milliseconds.
 	MinGap time.Duration
-	// MaxGap is the quiet tolerated while callers just answered are expected
-	// back with their next call. Default 50 ms: with local state, Terraform
-	// rewrites the whole state file after each write before it starts the
-	// next call, about 12 ms apart at 1,000 resources.
+	// MaxGap caps the quiet tolerated while callers just answered are
+	// expected back with their next call. Within the cap the gap follows
+	// the pace at which they have been coming back. Default 1 s.
 	MaxGap time.Duration
 	// MaxWait is the longest a batch stays open for more items, unless it
-	// could not go out anyway (Hold, MaxInFlight). Default 250 ms.
+	// could not go out anyway (Hold, MaxInFlight). Default 2 s.
 	MaxWait time.Duration
-	// Idle: a call that finds nothing open, nothing in flight and no
-	// activity for this long is alone, and goes out at once. Default 100 ms.
+	// Idle: a call that finds nothing open, nothing in flight, no caller
+	// expected back and no activity for this long is alone, and goes out at
+	// once. Default 100 ms.
 	Idle time.Duration
 	// Hold reports how long a request sent now would be held back, for
 	// example by rate-limit pacing. While it is positive a batch that is not
@@ -71,14 +71,19 @@ type Coalescer[In, Out any] struct {
 	// once, so each answer predicts an arrival.
 	owed     int
 	lastSeen time.Time // last arrival or answer
-	timer    *time.Timer
+	// pace and dev estimate how far apart returning callers arrive, and how
+	// much that varies, as TCP estimates a round trip. With local state,
+	// Terraform rewrites the whole state file after each write before it
+	// makes its next call: 2 ms apart at 200 resources, 50-100 ms at 1,000
+	// on two cores. A fixed window cannot fit both.
+	pace, dev time.Duration
+	timer     *time.Timer
 }
 
 type batch[In, Out any] struct {
 	calls  []*call[In, Out]
 	opened time.Time
-	last   time.Time // latest arrival
-	lone   bool      // opened by a call with nothing else going on
+	lone   bool // opened by a call with nothing else going on
 
 	// Set when the batch goes out.
 	live   int // callers still waiting
@@ -105,8 +110,8 @@ func New[In, Out any](opts Options, exec Exec[In, Out]) *Coalescer[In, Out] {
 		}
 	}
 	def(&opts.MinGap, 3*time.Millisecond)
-	def(&opts.MaxGap, 50*time.Millisecond)
-	def(&opts.MaxWait, 250*time.Millisecond)
+	def(&opts.MaxGap, time.Second)
+	def(&opts.MaxWait, 2*time.Second)
 	def(&opts.Idle, 100*time.Millisecond)
 	def(&opts.Timeout, 30*time.Minute)
 	return &Coalescer[In, Out]{opts: opts, exec: exec}
@@ -145,9 +150,13 @@ func (c *Coalescer[In, Out]) Do(ctx context.Context, in In) (Out, error) {
 
 // add queues cl. Called with mu held.
 func (c *Coalescer[In, Out]) add(cl *call[In, Out], now time.Time) {
-	lone := len(c.queue) == 0 && c.inflight == 0 && now.Sub(c.lastSeen) > c.opts.Idle
-	if lone {
-		c.owed = 0 // whoever was answered long ago is not coming back
+	since := now.Sub(c.lastSeen)
+	if since > c.opts.MaxGap {
+		c.owed = 0 // whoever was answered that long ago is not coming back
+	}
+	lone := len(c.queue) == 0 && c.inflight == 0 && c.owed == 0 && since > c.opts.Idle
+	if c.owed > 0 {
+		c.observePace(since)
 	}
 	c.owed = max(c.owed-1, 0)
 	c.lastSeen = now
@@ -160,7 +169,6 @@ func (c *Coalescer[In, Out]) add(cl *call[In, Out], now time.Time) {
 		c.queue = append(c.queue, b)
 	}
 	b.calls = append(b.calls, cl)
-	b.last = now
 	cl.b = b
 	c.dispatch(now)
 }
@@ -222,14 +230,35 @@ func (c *Coalescer[In, Out]) due(b *batch[In, Out]) time.Time {
 		// wave in two and keep the halves apart ever after.
 		return latest
 	}
-	gap := c.opts.MinGap
-	if c.owed > 0 {
-		gap = c.opts.MaxGap
-	}
-	if t := b.last.Add(gap); t.Before(latest) {
+	// Quiet is counted from the latest arrival or answer: callers just
+	// answered come back within the gap.
+	if t := c.lastSeen.Add(c.gap()); t.Before(latest) {
 		return t
 	}
 	return latest
+}
+
+// gap is how long a batch waits for its next item after the latest arrival
+// or answer.
+func (c *Coalescer[In, Out]) gap() time.Duration {
+	if c.owed == 0 {
+		return c.opts.MinGap
+	}
+	// Callers are expected back: wait as long as they usually take, and
+	// never less than a few MinGaps, so a scheduling hiccup does not split
+	// a batch; the wait ends early anyway once the batch is full.
+	return min(max(c.pace+4*c.dev, 4*c.opts.MinGap), c.opts.MaxGap)
+}
+
+// observePace takes the time between two arrivals of returning callers.
+func (c *Coalescer[In, Out]) observePace(d time.Duration) {
+	if c.pace == 0 {
+		c.pace, c.dev = d, d/2
+		return
+	}
+	diff := d - c.pace
+	c.pace += diff / 8
+	c.dev += (max(diff, -diff) - c.dev) / 4
 }
 
 func (c *Coalescer[In, Out]) hold() time.Duration {

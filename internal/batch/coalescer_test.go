@@ -88,16 +88,16 @@ func TestLoneCallDoesNotWait(t *testing.T) {
 	rec := &recorder{}
 	// Windows far longer than the allowed latency: a lone call must not
 	// open one.
-	c := New(Options{MaxSize: 10, MinGap: time.Second, MaxGap: time.Second, MaxWait: 2 * time.Second, Idle: 50 * time.Millisecond}, rec.exec)
+	c := New(Options{MaxSize: 10, MinGap: 300 * time.Millisecond, MaxGap: 300 * time.Millisecond, MaxWait: time.Second, Idle: 50 * time.Millisecond}, rec.exec)
 	for range 3 {
 		start := time.Now()
 		if got, err := c.Do(context.Background(), 21); err != nil || got != 42 {
 			t.Fatalf("Do = %d, %v; want 42, nil", got, err)
 		}
-		if d := time.Since(start); d > 200*time.Millisecond {
+		if d := time.Since(start); d > 150*time.Millisecond {
 			t.Fatalf("a lone call took %v; it must go out at once", d)
 		}
-		time.Sleep(100 * time.Millisecond) // idle again
+		time.Sleep(400 * time.Millisecond) // idle again: longer than any gap
 	}
 }
 
@@ -127,42 +127,48 @@ func TestBurstIsGrouped(t *testing.T) {
 
 // TestTrickleFillsBatches reproduces how Terraform with local state issues
 // writes: 10 workers, and after each answer the worker rewrites the state
-// file (serialised, a few ms each) before it makes its next call. A fixed
-// window of a few ms splits such arrivals into small batches; the adaptive
-// window keeps them whole.
+// file (one worker at a time) before it makes its next call, so calls
+// trickle in one state write apart: a couple of ms with a small state, tens
+// of ms with 1,000 resources. A fixed window of a few ms splits the slow
+// trickle into small batches; the adaptive one fills them.
 func TestTrickleFillsBatches(t *testing.T) {
-	const (
-		items      = 200
-		workers    = 10
-		stateWrite = 6 * time.Millisecond
-	)
-	rec := &recorder{latency: 30 * time.Millisecond}
-	c := New(Options{MaxSize: 10}, rec.exec)
-	var next atomic.Int32
-	var stateFile sync.Mutex
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= items {
-					return
-				}
-				if got, err := c.Do(context.Background(), i); err != nil || got != 2*i {
-					t.Errorf("Do(%d) = %d, %v", i, got, err)
-					return
-				}
-				stateFile.Lock()
-				time.Sleep(stateWrite)
-				stateFile.Unlock()
+	for _, tc := range []struct {
+		items      int
+		stateWrite time.Duration
+	}{
+		{items: 200, stateWrite: 2 * time.Millisecond},
+		{items: 60, stateWrite: 40 * time.Millisecond},
+	} {
+		t.Run(tc.stateWrite.String(), func(t *testing.T) {
+			rec := &recorder{latency: 30 * time.Millisecond}
+			c := New(Options{MaxSize: 10}, rec.exec)
+			var next atomic.Int32
+			var stateFile sync.Mutex
+			var wg sync.WaitGroup
+			for range 10 {
+				wg.Go(func() {
+					for {
+						i := int(next.Add(1)) - 1
+						if i >= tc.items {
+							return
+						}
+						if got, err := c.Do(context.Background(), i); err != nil || got != 2*i {
+							t.Errorf("Do(%d) = %d, %v", i, got, err)
+							return
+						}
+						stateFile.Lock()
+						time.Sleep(tc.stateWrite)
+						stateFile.Unlock()
+					}
+				})
+			}
+			wg.Wait()
+			sizes := rec.sizes()
+			t.Logf("batch sizes: %v", sizes)
+			if limit := tc.items/10 + 3; len(sizes) > limit {
+				t.Fatalf("%d trickling calls made %d batches, want at most %d: %v", tc.items, len(sizes), limit, sizes)
 			}
 		})
-	}
-	wg.Wait()
-	sizes := rec.sizes()
-	t.Logf("batch sizes: %v", sizes)
-	if limit := items/10 + 3; len(sizes) > limit {
-		t.Fatalf("%d trickling calls made %d batches, want at most %d: %v", items, len(sizes), limit, sizes)
 	}
 }
 
