@@ -5,6 +5,15 @@
 // 10 customers per create or update and many ids per read or delete, under a
 // quota of 150 requests per 30 s on most plans. A Coalescer gathers the calls
 // that arrive together into one batch and hands each caller its own result.
+//
+// The window adapts to how Terraform calls: a call with nothing else going on
+// goes out at once. Otherwise a batch goes out when it is full; while another
+// batch is in flight it waits for that batch's callers, who come back with
+// their next calls as soon as they are answered; and it waits for callers
+// just answered at the pace they have been coming back (a few ms for reads,
+// one state-file write apart for writes with local state). A batch that
+// could not go out anyway, because the quota or the concurrency limit holds
+// it back, keeps filling meanwhile.
 package batch
 
 import (
@@ -289,8 +298,8 @@ func (c *Coalescer[In, Out]) tick() {
 func (c *Coalescer[In, Out]) send(b *batch[In, Out], now time.Time) {
 	items := make([]In, len(b.calls))
 	// The batch keeps the first caller's context values (loggers) but not
-	// its cancellation; it ends when every caller has gone, or at the
-	// latest caller deadline, or after Timeout for callers without one.
+	// its cancellation. It ends when every caller has gone, and in any case
+	// after Timeout or at the latest caller deadline, whichever is later.
 	deadline := now.Add(c.opts.Timeout)
 	for i, cl := range b.calls {
 		items[i] = cl.in

@@ -34,7 +34,7 @@ func Resend[In, Out any](ctx context.Context, items []In, send Send[In, Out]) []
 			return results
 		}
 		if perItem := itemErrors(err, len(sub)); len(perItem) > 0 {
-			rest := pending[:0:0]
+			var rest []int
 			for i, p := range pending {
 				if e, ok := perItem[i]; ok {
 					results[p].Err = e
