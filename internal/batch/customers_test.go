@@ -418,7 +418,7 @@ func TestCustomersPacedByQuota(t *testing.T) {
 	if posts > n/bigcommerce.MaxBatch+2 {
 		t.Errorf("%d POST /v3/customers for %d creates", posts, n)
 	}
-	if min := time.Duration((posts-1)/3) * time.Second; time.Since(start) < min {
-		t.Errorf("%d requests in %v; a quota of 3 a second allows no fewer than %v", posts, time.Since(start), min)
+	if least := time.Duration((posts-1)/3) * time.Second; time.Since(start) < least {
+		t.Errorf("%d requests in %v; a quota of 3 a second allows no fewer than %v", posts, time.Since(start), least)
 	}
 }

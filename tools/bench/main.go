@@ -316,7 +316,9 @@ func benchRun(cfg config, tf string, env []string, dir string, n int, mode, back
 	}
 
 	par := "-parallelism=" + strconv.Itoa(cfg.parallelism)
-	vars := func(last string) []string { return []string{"-var", "n=" + strconv.Itoa(n), "-var", "last_name=" + last} }
+	vars := func(last string) []string {
+		return []string{"-var", "n=" + strconv.Itoa(n), "-var", "last_name=" + last}
+	}
 	phases := []struct {
 		name string
 		args []string
@@ -593,8 +595,8 @@ func writeTotals(b *strings.Builder, cfg config, runs []runResult) {
 	if complete["on"] && complete["off"] {
 		fmt.Fprintf(b, "- batching off takes %.1f× as long as batching on (", float64(totals["off"])/float64(totals["on"]))
 		for i, phase := range phaseNames {
-			on, _ := findPhaseByMode(runs, "on", phase)
-			off, _ := findPhaseByMode(runs, "off", phase)
+			on := findPhaseByMode(runs, "on", phase)
+			off := findPhaseByMode(runs, "off", phase)
 			if i > 0 {
 				b.WriteString(", ")
 			}
@@ -619,13 +621,14 @@ func findPhase(r runResult, name string) (phaseResult, bool) {
 	return phaseResult{}, false
 }
 
-func findPhaseByMode(runs []runResult, mode, name string) (phaseResult, bool) {
+func findPhaseByMode(runs []runResult, mode, name string) phaseResult {
 	for _, r := range runs {
 		if r.mode == mode {
-			return findPhase(r, name)
+			p, _ := findPhase(r, name)
+			return p
 		}
 	}
-	return phaseResult{}, false
+	return phaseResult{}
 }
 
 // endpoints renders {"POST /v3/customers": 100} as "POST /v3/customers 100".
