@@ -20,10 +20,6 @@ type CustomerAPI interface {
 	QuotaWait() time.Duration
 }
 
-// MaxConcurrentUpdates is the API's limit on PUT /v3/customers requests in
-// flight at once ("Limit of 3 concurrent requests").
-const MaxConcurrentUpdates = 3
-
 // Customers implements bigcommerce.CustomerService by merging concurrent
 // calls into V3's batch requests: up to bigcommerce.MaxBatch customers per
 // create or update, up to bigcommerce.MaxIDsPerQuery ids per read or delete.
@@ -53,7 +49,9 @@ func newCustomers(api CustomerAPI, window Options) *Customers {
 	}
 	c.get = New(opts(bigcommerce.MaxIDsPerQuery, 0), c.getBatch)
 	c.create = New(opts(bigcommerce.MaxBatch, 0), c.createBatch)
-	c.update = New(opts(bigcommerce.MaxBatch, MaxConcurrentUpdates), c.updateBatch)
+	// The client also holds PUTs to the API's limit; limiting batches here
+	// too keeps a batch waiting for a slot open to more items.
+	c.update = New(opts(bigcommerce.MaxBatch, bigcommerce.MaxConcurrentCustomerPuts), c.updateBatch)
 	c.remove = New(opts(bigcommerce.MaxIDsPerQuery, 0), c.deleteBatch)
 	return c
 }

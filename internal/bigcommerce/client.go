@@ -63,6 +63,7 @@ type Client struct {
 	http       *http.Client
 	log        Logger
 	pacer      *pacer
+	puts       chan struct{} // slots for PUT /v3/customers, see MaxConcurrentCustomerPuts
 	sleep      func(ctx context.Context, d time.Duration) error
 	now        func() time.Time
 }
@@ -122,6 +123,7 @@ func New(cfg Config) (*Client, error) {
 	hcCopy.CheckRedirect = refuseCrossHostRedirect
 	c.http = &hcCopy
 	c.pacer = newPacer(c.now)
+	c.puts = make(chan struct{}, MaxConcurrentCustomerPuts)
 	return c, nil
 }
 

@@ -244,10 +244,16 @@ func (c *Client) adoptCreated(ctx context.Context, in []CustomerCreate, pending 
 	return still, nil
 }
 
-// UpdateCustomers updates up to MaxBatch customers in one request.
+// UpdateCustomers updates up to MaxBatch customers in one request, with at
+// most MaxConcurrentCustomerPuts such requests in flight.
 func (c *Client) UpdateCustomers(ctx context.Context, in []CustomerUpdate) ([]Customer, error) {
+	release, err := acquire(ctx, c.puts)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	var page customerPage
-	err := c.do(ctx, request{method: http.MethodPut, version: "v3", path: "/customers", body: in, idempotent: true}, &page)
+	err = c.do(ctx, request{method: http.MethodPut, version: "v3", path: "/customers", body: in, idempotent: true}, &page)
 	return page.Data, err
 }
 
