@@ -120,8 +120,8 @@ func TestBurstIsGrouped(t *testing.T) {
 	}
 	// Ideally 10; the first call may go alone, and a slow scheduler may
 	// split one more wave.
-	if len(sizes) > 12 {
-		t.Fatalf("100 concurrent calls made %d batches, want at most 12: %v", len(sizes), sizes)
+	if len(sizes) > 15 {
+		t.Fatalf("100 concurrent calls made %d batches, want at most 15: %v", len(sizes), sizes)
 	}
 }
 
@@ -165,7 +165,9 @@ func TestTrickleFillsBatches(t *testing.T) {
 			wg.Wait()
 			sizes := rec.sizes()
 			t.Logf("batch sizes: %v", sizes)
-			if limit := tc.items/10 + 3; len(sizes) > limit {
+			// Ideally items/10; half as many again leaves room for a busy
+			// machine, while a fixed few-ms window makes far more.
+			if limit := tc.items/10 + tc.items/20; len(sizes) > limit {
 				t.Fatalf("%d trickling calls made %d batches, want at most %d: %v", tc.items, len(sizes), limit, sizes)
 			}
 		})

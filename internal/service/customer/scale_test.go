@@ -20,6 +20,11 @@ import (
 
 const scaleCount = 50
 
+// batchedAtMost is half of what unbatched calls would send: well above the
+// ideal of 5, so a busy machine's scheduling cannot fail the test, and well
+// below 50, so broken batching does. `make bench` measures the real counts.
+const batchedAtMost = scaleCount / 2
+
 // TestAccCustomer_scale creates, updates and destroys 50 customers in one
 // apply each. Terraform makes the 50 calls concurrently; the provider merges
 // them into BigCommerce's batch requests, and every instance must still get
@@ -39,7 +44,7 @@ func TestAccCustomer_scale(t *testing.T) {
 				Config:    configScale(base, "Doe"),
 				Check: resource.ComposeTestCheckFunc(
 					// Ideally 5 requests of 10; the first call goes out alone.
-					checkRequests(store, "POST /v3/customers", scaleCount/bigcommerce.MaxBatch, 10),
+					checkRequests(store, "POST /v3/customers", scaleCount/bigcommerce.MaxBatch, batchedAtMost),
 					checkEachCustomer(t, base, "Doe"),
 				),
 				ConfigStateChecks: scaleStateChecks(base, "Doe"),
@@ -56,8 +61,8 @@ func TestAccCustomer_scale(t *testing.T) {
 				},
 				Check: resource.ComposeTestCheckFunc(
 					// The plan before the apply refreshes all 50.
-					checkRequests(store, "GET /v3/customers", scaleCount/bigcommerce.MaxBatch, 10),
-					checkRequests(store, "PUT /v3/customers", scaleCount/bigcommerce.MaxBatch, 10),
+					checkRequests(store, "GET /v3/customers", scaleCount/bigcommerce.MaxBatch, batchedAtMost),
+					checkRequests(store, "PUT /v3/customers", scaleCount/bigcommerce.MaxBatch, batchedAtMost),
 					checkConcurrentPuts(store),
 					checkEachCustomer(t, base, "Smith"),
 				),
@@ -67,7 +72,7 @@ func TestAccCustomer_scale(t *testing.T) {
 				PreConfig: resetStats,
 				Config:    configScale(base, "Smith"),
 				Destroy:   true,
-				Check:     checkRequests(store, "DELETE /v3/customers", scaleCount/bigcommerce.MaxBatch, 10),
+				Check:     checkRequests(store, "DELETE /v3/customers", scaleCount/bigcommerce.MaxBatch, batchedAtMost),
 			},
 		},
 	})
