@@ -30,10 +30,14 @@ var ProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, erro
 // sandboxStore is the package's sandbox, nil against a real store.
 var sandboxStore *sandbox.Server
 
-// Live reports whether the tests run against a real store.
-func Live() bool {
+// realStoreConfigured reports whether the environment names a real store,
+// before Main points it at a sandbox.
+func realStoreConfigured() bool {
 	return os.Getenv(provider.EnvStoreHash) != "" && os.Getenv(provider.EnvAccessToken) != "" && os.Getenv("BIGCOMMERCE_SANDBOX") == ""
 }
+
+// Live reports whether the tests run against a real store.
+func Live() bool { return sandboxStore == nil }
 
 // Main is the TestMain of every package with acceptance tests: it starts a
 // sandbox store for the package unless the tests run against a real store,
@@ -45,7 +49,7 @@ func Main(m *testing.M) int {
 // MainWith is Main with sandbox options, such as latency or faults.
 func MainWith(m *testing.M, opts sandbox.Options) int {
 	_ = os.Setenv("TF_CLI_CONFIG_FILE", os.DevNull)
-	if !Live() {
+	if !realStoreConfigured() {
 		if opts.Quota == 0 {
 			// Generous, so tests are not paced; the quota itself is covered by
 			// the client's and the sandbox's own tests.

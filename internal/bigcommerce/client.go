@@ -314,6 +314,9 @@ func (c *Client) retryDelay(r request, attempt, status int, h http.Header, trans
 	}
 	switch status {
 	case http.StatusTooManyRequests:
+		if concurrencyLimited(h) {
+			return c.backoff(attempt), true
+		}
 		return max(rateLimitWait(h), c.backoff(attempt)/4), true
 	case http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 		if !r.idempotent {
@@ -331,6 +334,15 @@ func (c *Client) backoff(attempt int) time.Duration {
 	d := 250 * time.Millisecond << min(attempt, 7)
 	d = min(d, 20*time.Second)
 	return d/2 + rand.N(d/2+1)
+}
+
+// concurrencyLimited tells a 429 for too many requests at once (such as a
+// fourth concurrent customer update) from one for an exhausted quota: quota
+// left and no X-Retry-After. The quota window's reset says nothing about
+// when a concurrent request ends, so such a 429 is retried after a backoff.
+func concurrencyLimited(h http.Header) bool {
+	left, err := strconv.Atoi(h.Get("X-Rate-Limit-Requests-Left"))
+	return err == nil && left > 0 && h.Get("X-Retry-After") == ""
 }
 
 // rateLimitWait honours the longer of X-Rate-Limit-Time-Reset-Ms and

@@ -110,6 +110,19 @@ func TestRetriesHonourTheLongerOfResetAndRetryAfter(t *testing.T) {
 	}
 }
 
+func TestConcurrencyLimit429IsRetriedWithoutWaitingForTheWindow(t *testing.T) {
+	clock := &fakeClock{t: time.Unix(0, 0)}
+	busy := map[string]string{"X-Rate-Limit-Time-Reset-Ms": "25000", "X-Rate-Limit-Requests-Left": "120", "X-Rate-Limit-Requests-Quota": "150", "X-Rate-Limit-Time-Window-Ms": "30000"}
+	srv := &scriptedServer{responses: []scripted{{status: 429, headers: busy}, {status: 200, headers: busy, body: `{"data":[{"id":1}]}`}}}
+	c := newTestClient(t, srv, clock)
+	if _, err := c.UpdateCustomer(context.Background(), CustomerUpdate{ID: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if len(clock.sleeps) != 1 || clock.sleeps[0] > time.Second {
+		t.Fatalf("waits %v, want one short backoff: quota is left, so the 429 was for concurrency", clock.sleeps)
+	}
+}
+
 func TestRetriesTransientServerErrorsWithBackoff(t *testing.T) {
 	for _, status := range []int{500, 502, 503, 504} {
 		t.Run(fmt.Sprint(status), func(t *testing.T) {

@@ -54,7 +54,7 @@ func (p *pacer) observe(status int, h http.Header) {
 	if err1 != nil || err2 != nil {
 		return
 	}
-	if status == http.StatusTooManyRequests {
+	if status == http.StatusTooManyRequests && !concurrencyLimited(h) {
 		left = 0
 	}
 	p.mu.Lock()
