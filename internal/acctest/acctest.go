@@ -5,7 +5,6 @@
 package acctest
 
 import (
-	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -35,9 +34,6 @@ var sandboxStore *sandbox.Server
 func realStoreConfigured() bool {
 	return os.Getenv(provider.EnvStoreHash) != "" && os.Getenv(provider.EnvAccessToken) != "" && os.Getenv("BIGCOMMERCE_SANDBOX") == ""
 }
-
-// Live reports whether the tests run against a real store.
-func Live() bool { return sandboxStore == nil }
 
 // Main is the TestMain of every package with acceptance tests: it starts a
 // sandbox store for the package unless the tests run against a real store,
@@ -107,6 +103,3 @@ func Client(t *testing.T) *bigcommerce.Client {
 func RandomEmail(prefix string) string {
 	return fmt.Sprintf("%s-%08x@example.com", prefix, rand.Uint32())
 }
-
-// Context is a background context for out-of-band calls.
-func Context() context.Context { return context.Background() }

@@ -8,10 +8,12 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 )
@@ -74,4 +76,20 @@ func AddAPIError(diags *diag.Diagnostics, op, what, subject string, err error, a
 		return
 	}
 	diags.AddError(summary, err.Error())
+}
+
+// ImportNumericID imports a resource by its numeric id, or by identity.
+// invalid explains a malformed id, with %q for what was given.
+func ImportNumericID(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, invalid string) {
+	if req.ID == "" {
+		resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp)
+		return
+	}
+	id := strings.TrimSpace(req.ID)
+	if n, err := strconv.Atoi(id); err != nil || n <= 0 {
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf(invalid, req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.Identity.SetAttribute(ctx, path.Root("id"), id)...)
 }

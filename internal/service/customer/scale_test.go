@@ -1,6 +1,7 @@
 package customer_test
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -151,7 +152,7 @@ func checkEachCustomer(t *testing.T, base, last string) resource.TestCheckFunc {
 		for _, id := range byIndex {
 			ids = append(ids, id)
 		}
-		got, err := acctest.Client(t).GetCustomers(acctest.Context(), ids)
+		got, err := acctest.Client(t).GetCustomers(context.Background(), ids)
 		if err != nil {
 			return err
 		}

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -284,18 +283,7 @@ func (r *addressResource) Delete(ctx context.Context, req resource.DeleteRequest
 
 // ImportState accepts the address's numeric id, or an identity.
 func (r *addressResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" {
-		resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp)
-		return
-	}
-	id := strings.TrimSpace(req.ID)
-	if _, diags := parseID(id); diags.HasError() {
-		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("Expected an address's numeric id (such as 34), got %q. The bigcommerce_customer_addresses data source lists a customer's addresses with their ids.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	resp.Diagnostics.Append(resp.Identity.SetAttribute(ctx, path.Root("id"), id)...)
+	fwresource.ImportNumericID(ctx, req, resp, "Expected an address's numeric id (such as 34), got %q. The bigcommerce_customer_addresses data source lists a customer's addresses with their ids.")
 }
 
 // countryFollowsCode keeps the planned country name while the country code

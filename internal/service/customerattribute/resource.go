@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -226,18 +225,7 @@ func (r *attributeResource) Delete(ctx context.Context, req resource.DeleteReque
 
 // ImportState accepts the attribute's numeric id, or an identity.
 func (r *attributeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" {
-		resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp)
-		return
-	}
-	id := strings.TrimSpace(req.ID)
-	if _, diags := parseID(id); diags.HasError() {
-		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("Expected a customer attribute's numeric id (such as 12), got %q. The bigcommerce_customer_attributes data source lists the store's attributes with their ids.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	resp.Diagnostics.Append(resp.Identity.SetAttribute(ctx, path.Root("id"), id)...)
+	fwresource.ImportNumericID(ctx, req, resp, "Expected a customer attribute's numeric id (such as 12), got %q. The bigcommerce_customer_attributes data source lists the store's attributes with their ids.")
 }
 
 func flatten(a *bigcommerce.Attribute, m *resourceModel) {

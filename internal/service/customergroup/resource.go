@@ -479,18 +479,7 @@ func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 
 // ImportState accepts a group's numeric id, or an identity.
 func (r *groupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" {
-		resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp)
-		return
-	}
-	id := strings.TrimSpace(req.ID)
-	if _, diags := parseID(id); diags.HasError() {
-		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("Expected a customer group's numeric id, such as 12, got %q. The bigcommerce_customer_groups data source lists the store's groups with their ids.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	resp.Diagnostics.Append(resp.Identity.SetAttribute(ctx, path.Root("id"), id)...)
+	fwresource.ImportNumericID(ctx, req, resp, "Expected a customer group's numeric id, such as 12, got %q. The bigcommerce_customer_groups data source lists the store's groups with their ids.")
 }
 
 func parseID(s string) (int, diag.Diagnostics) { return fwresource.ParseID(s, "customer group") }
