@@ -304,6 +304,9 @@ func (r *customerResource) Read(ctx context.Context, req resource.ReadRequest, r
 	if errors.Is(err, bigcommerce.ErrNotFound) {
 		resp.Diagnostics.AddWarning("Customer no longer exists",
 			fmt.Sprintf("Customer %d was deleted outside Terraform; it is removed from the state and the next plan creates it again.", id))
+		// CLIs before Terraform 1.12 send no identity, and the framework
+		// refuses a Read that ends without one, even one that removes the resource.
+		resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: state.ID})...)
 		resp.State.RemoveResource(ctx)
 		return
 	}

@@ -214,6 +214,9 @@ func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if errors.Is(err, bigcommerce.ErrNotFound) {
 		resp.Diagnostics.AddWarning("Customer address no longer exists",
 			fmt.Sprintf("Address %d was deleted outside Terraform (or its customer was); it is removed from the state and the next plan creates it again.", id))
+		// CLIs before Terraform 1.12 send no identity, and the framework
+		// refuses a Read that ends without one, even one that removes the resource.
+		resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: state.ID})...)
 		resp.State.RemoveResource(ctx)
 		return
 	}

@@ -158,6 +158,9 @@ func (r *attributeResource) Read(ctx context.Context, req resource.ReadRequest, 
 	if errors.Is(err, bigcommerce.ErrNotFound) {
 		resp.Diagnostics.AddWarning("Customer attribute no longer exists",
 			fmt.Sprintf("Customer attribute %d was deleted outside Terraform, and with it every customer's value of it; it is removed from the state and the next plan creates it again.", id))
+		// CLIs before Terraform 1.12 send no identity, and the framework
+		// refuses a Read that ends without one, even one that removes the resource.
+		resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: state.ID})...)
 		resp.State.RemoveResource(ctx)
 		return
 	}

@@ -219,6 +219,9 @@ func (r *valueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if errors.Is(err, bigcommerce.ErrNotFound) {
 		resp.Diagnostics.AddWarning("Customer attribute value no longer exists",
 			fmt.Sprintf("Customer %d no longer has a value of attribute %d: it was deleted outside Terraform (or the customer or the attribute was). It is removed from the state and the next plan sets it again.", cid, aid))
+		// CLIs before Terraform 1.12 send no identity, and the framework
+		// refuses a Read that ends without one, even one that removes the resource.
+		resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{CustomerID: state.CustomerID, AttributeID: state.AttributeID})...)
 		resp.State.RemoveResource(ctx)
 		return
 	}

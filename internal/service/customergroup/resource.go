@@ -396,6 +396,9 @@ func (r *groupResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if errors.Is(err, bigcommerce.ErrNotFound) {
 		resp.Diagnostics.AddWarning("Customer group no longer exists",
 			fmt.Sprintf("Customer group %d was deleted outside Terraform; it is removed from the state and the next plan creates it again.", id))
+		// CLIs before Terraform 1.12 send no identity, and the framework
+		// refuses a Read that ends without one, even one that removes the resource.
+		resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: state.ID})...)
 		resp.State.RemoveResource(ctx)
 		return
 	}
