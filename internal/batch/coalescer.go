@@ -65,6 +65,12 @@ type Options struct {
 	// Timeout bounds one batch's run for callers without a deadline of their
 	// own. Default 30 minutes.
 	Timeout time.Duration
+	// AwaitSent makes a caller whose item has gone out wait for the batch's
+	// answer even after its context ends. Writes need it: the store applies
+	// a request whether or not anyone listens, and only the answer says
+	// what it did (a new customer's id). The Exec stops sending once every
+	// caller has gone; the request in flight is bounded by its own timeout.
+	AwaitSent bool
 }
 
 // Coalescer merges concurrent Do calls into batches run by its Exec.
@@ -126,9 +132,10 @@ func New[In, Out any](opts Options, exec Exec[In, Out]) *Coalescer[In, Out] {
 	return &Coalescer[In, Out]{opts: opts, exec: exec}
 }
 
-// Do adds in to a batch and waits for its result. When ctx ends first, Do
-// returns ctx.Err() at once; the item is dropped if it has not gone out yet,
-// and the batch goes on for the other callers.
+// Do adds in to a batch and waits for its result. When ctx ends first, the
+// item is dropped if it has not gone out yet and Do returns ctx.Err(); the
+// batch goes on for the other callers. An item already sent is waited for
+// with AwaitSent, and given up at once without.
 func (c *Coalescer[In, Out]) Do(ctx context.Context, in In) (Out, error) {
 	var zero Out
 	if err := ctx.Err(); err != nil {
@@ -145,8 +152,12 @@ func (c *Coalescer[In, Out]) Do(ctx context.Context, in In) (Out, error) {
 	case <-ctx.Done():
 	}
 	c.mu.Lock()
-	c.abandon(cl)
+	sent := c.abandon(cl)
 	c.mu.Unlock()
+	if sent && c.opts.AwaitSent {
+		<-cl.done
+		return cl.res.Value, cl.res.Err
+	}
 	select {
 	case <-cl.done:
 		// Answered meanwhile: a customer just created is worth more than
@@ -182,25 +193,28 @@ func (c *Coalescer[In, Out]) add(cl *call[In, Out], now time.Time) {
 	c.dispatch(now)
 }
 
-// abandon takes a caller whose context ended out of its batch. Called with
-// mu held.
-func (c *Coalescer[In, Out]) abandon(cl *call[In, Out]) {
+// abandon takes a caller whose context ended out of its batch, and reports
+// whether its item had already gone out. Called with mu held.
+func (c *Coalescer[In, Out]) abandon(cl *call[In, Out]) bool {
 	b := cl.b
 	if !cl.sent {
 		b.calls = slices.DeleteFunc(b.calls, func(x *call[In, Out]) bool { return x == cl })
 		if len(b.calls) == 0 {
 			c.queue = slices.DeleteFunc(c.queue, func(x *batch[In, Out]) bool { return x == b })
 		}
-		return
+		return false
 	}
 	select {
 	case <-cl.done:
-		return
+		return true
 	default:
 	}
 	if b.live--; b.live == 0 {
-		b.cancel() // nobody is left to receive the results
+		// Nobody is left waiting for more: the Exec sends nothing further.
+		// With AwaitSent, a request in flight still runs to its answer.
+		b.cancel()
 	}
+	return true
 }
 
 // dispatch sends the batches that are due and may go, and sets the timer

@@ -335,6 +335,81 @@ func TestCancelledBeforeCallReturnsAtOnce(t *testing.T) {
 	}
 }
 
+// TestAwaitSentCallerGetsTheAnswer: with AwaitSent, a caller whose item
+// has gone out waits for the answer after its context ends, and the batch
+// learns that nobody waits for more, so it sends nothing further.
+func TestAwaitSentCallerGetsTheAnswer(t *testing.T) {
+	release := make(chan struct{})
+	batchCtxErr := make(chan error, 1)
+	exec := func(ctx context.Context, items []int) []Result[int] {
+		<-release
+		batchCtxErr <- ctx.Err()
+		results := make([]Result[int], len(items))
+		for i, v := range items {
+			results[i].Value = 2 * v
+		}
+		return results
+	}
+	c := New(Options{MaxSize: 1, AwaitSent: true}, exec)
+	ctx, cancel := context.WithCancel(context.Background())
+	type answer struct {
+		v   int
+		err error
+	}
+	done := make(chan answer, 1)
+	go func() { v, err := c.Do(ctx, 21); done <- answer{v, err} }()
+	time.Sleep(20 * time.Millisecond) // a lone call goes out at once
+	cancel()
+	select {
+	case a := <-done:
+		t.Fatalf("the caller returned (%v) before its batch was answered", a.err)
+	case <-time.After(50 * time.Millisecond):
+	}
+	close(release)
+	if a := <-done; a.err != nil || a.v != 42 {
+		t.Fatalf("got %d, %v; want the answer 42", a.v, a.err)
+	}
+	if err := <-batchCtxErr; !errors.Is(err, context.Canceled) {
+		t.Fatalf("the batch's context is %v once every caller has gone, want it ended", err)
+	}
+}
+
+// TestAwaitSentCallNotYetSentIsDropped: with AwaitSent too, an item still
+// waiting for its batch to go out is dropped and its caller returns at once.
+func TestAwaitSentCallNotYetSentIsDropped(t *testing.T) {
+	rec := &recorder{latency: 200 * time.Millisecond}
+	c := New(Options{MaxSize: 2, MaxInFlight: 1, AwaitSent: true}, rec.exec)
+	var wg sync.WaitGroup
+	for i := range 2 { // fills the first batch, which goes out
+		wg.Go(func() { _, _ = c.Do(context.Background(), i) })
+	}
+	time.Sleep(20 * time.Millisecond)
+	ctx, cancel := context.WithCancel(context.Background())
+	errc := make(chan error, 1)
+	go func() { _, err := c.Do(ctx, 100); errc <- err }() // waits for a slot
+	time.Sleep(20 * time.Millisecond)
+	cancel()
+	select {
+	case err := <-errc:
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("got %v, want context.Canceled", err)
+		}
+	case <-time.After(100 * time.Millisecond):
+		t.Fatal("a caller whose item had not gone out waited for other batches")
+	}
+	wg.Wait()
+	time.Sleep(50 * time.Millisecond)
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	for _, b := range rec.batches {
+		for _, v := range b {
+			if v == 100 {
+				t.Fatalf("batches %v: a call cancelled before its batch went out was sent", rec.batches)
+			}
+		}
+	}
+}
+
 func TestWrongResultCountFailsEveryCaller(t *testing.T) {
 	c := New(Options{MaxSize: 1}, func(context.Context, []int) []Result[int] { return nil })
 	if _, err := c.Do(context.Background(), 1); err == nil {

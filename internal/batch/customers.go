@@ -42,17 +42,20 @@ func NewCustomers(api CustomerAPI) *Customers {
 // newCustomers takes the window's timings from window (tests widen them).
 func newCustomers(api CustomerAPI, window Options) *Customers {
 	c := &Customers{api: api}
-	opts := func(size, inFlight int) Options {
+	opts := func(size, inFlight int, write bool) Options {
 		o := window
 		o.MaxSize, o.MaxInFlight, o.Hold = size, inFlight, api.QuotaWait
+		// A write's caller waits for the answer even when Terraform asks
+		// the provider to stop, so that what the store did reaches the state.
+		o.AwaitSent = write
 		return o
 	}
-	c.get = New(opts(bigcommerce.MaxIDsPerQuery, 0), c.getBatch)
-	c.create = New(opts(bigcommerce.MaxBatch, 0), c.createBatch)
+	c.get = New(opts(bigcommerce.MaxIDsPerQuery, 0, false), c.getBatch)
+	c.create = New(opts(bigcommerce.MaxBatch, 0, true), c.createBatch)
 	// The client also holds PUTs to the API's limit; limiting batches here
 	// too keeps a batch waiting for a slot open to more items.
-	c.update = New(opts(bigcommerce.MaxBatch, bigcommerce.MaxConcurrentCustomerPuts), c.updateBatch)
-	c.remove = New(opts(bigcommerce.MaxIDsPerQuery, 0), c.deleteBatch)
+	c.update = New(opts(bigcommerce.MaxBatch, bigcommerce.MaxConcurrentCustomerPuts, true), c.updateBatch)
+	c.remove = New(opts(bigcommerce.MaxIDsPerQuery, 0, true), c.deleteBatch)
 	return c
 }
 

@@ -358,7 +358,8 @@ func TestCustomersChunksIDs(t *testing.T) {
 }
 
 // TestCustomersCancelledCallerDoesNotCancelNeighbour: the batch runs on
-// for the callers still waiting; the cancelled one returns at once.
+// for the callers still waiting, and the cancelled caller, whose customer
+// went out with the batch, still gets it: the store creates it either way.
 func TestCustomersCancelledCallerDoesNotCancelNeighbour(t *testing.T) {
 	_, api := startSandbox(t, sandbox.Options{Latency: 300 * time.Millisecond})
 	svc := newCustomers(api, wideWindow)
@@ -366,10 +367,11 @@ func TestCustomersCancelledCallerDoesNotCancelNeighbour(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	cancelled := make(chan error, 1)
-	var returned time.Time
 	go func() {
-		_, err := svc.CreateCustomer(ctx, newCustomer("quitter@example.com"))
-		returned = time.Now()
+		cu, err := svc.CreateCustomer(ctx, newCustomer("quitter@example.com"))
+		if err == nil && cu.Email != "quitter@example.com" {
+			err = fmt.Errorf("got %s", cu.Email)
+		}
 		cancelled <- err
 	}()
 	kept := make(chan error, 1)
@@ -381,16 +383,54 @@ func TestCustomersCancelledCallerDoesNotCancelNeighbour(t *testing.T) {
 		kept <- err
 	}()
 	time.Sleep(400 * time.Millisecond) // the batch has gone out and waits for the store
-	cancelledAt := time.Now()
 	cancel()
-	if err := <-cancelled; !errors.Is(err, context.Canceled) {
-		t.Fatalf("cancelled caller got %v, want context.Canceled", err)
-	}
-	if d := returned.Sub(cancelledAt); d > 100*time.Millisecond {
-		t.Errorf("the cancelled caller returned %v after its context ended", d)
+	if err := <-cancelled; err != nil {
+		t.Fatalf("the cancelled caller's customer went out, yet it got %v", err)
 	}
 	if err := <-kept; err != nil {
 		t.Fatalf("the other caller of the batch failed: %v", err)
+	}
+}
+
+// TestCustomersStopMidFlightKeepsEveryAnswer is Terraform's Stop (Ctrl-C):
+// every caller's context ends while their batches are in flight. Each
+// caller must get the customer the store created for it, and a call that
+// had not gone out must not create one.
+func TestCustomersStopMidFlightKeepsEveryAnswer(t *testing.T) {
+	store, api := startSandbox(t, sandbox.Options{Latency: 300 * time.Millisecond})
+	svc := newCustomers(api, wideWindow)
+	warmUp(t, svc, "warm@example.com")
+	before := store.CustomerCount()
+
+	ctx, cancel := context.WithCancel(context.Background())
+	const n = 15 // a full batch of 10 and one of 5
+	got := make([]*bigcommerce.Customer, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() { got[i], errs[i] = svc.CreateCustomer(ctx, newCustomer(fmt.Sprintf("stop%02d@example.com", i))) })
+	}
+	time.Sleep(150 * time.Millisecond) // the full batch is in flight, the other still open
+	cancel()
+	wg.Wait()
+	// A call that got context.Canceled was never sent.
+	var answered int
+	for i := range n {
+		switch {
+		case errs[i] == nil:
+			if want := fmt.Sprintf("stop%02d@example.com", i); got[i].Email != want {
+				t.Fatalf("caller %d got %s, want %s", i, got[i].Email, want)
+			}
+			answered++
+		case !errors.Is(errs[i], context.Canceled):
+			t.Fatalf("caller %d: %v", i, errs[i])
+		}
+	}
+	if answered == 0 {
+		t.Fatal("no caller got its customer: the batch in flight was dropped")
+	}
+	if created := store.CustomerCount() - before; created != answered {
+		t.Fatalf("the store created %d customers, its callers got %d: customers created and lost", created, answered)
 	}
 }
 

@@ -207,6 +207,12 @@ func encodeQuery(q url.Values) string {
 
 // do sends r, retrying and pacing as BigCommerce asks, and decodes a 2xx
 // JSON answer into out (when out is not nil).
+//
+// When ctx ends, nothing more is sent. A write already handed to the store
+// is not abandoned, though: the store applies it whether or not anyone
+// listens, and its answer (a new customer's id) is the only record of what
+// it did. So the attempt in flight runs on, bounded by the request timeout,
+// and its answer is returned.
 func (c *Client) do(ctx context.Context, r request, out any) error {
 	if err := checkSafety(r); err != nil {
 		return err
@@ -223,7 +229,14 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 		if err := c.pacer.wait(ctx, c.sleep); err != nil {
 			return err
 		}
-		status, header, body, err := c.attempt(ctx, r, target, payload)
+		if err := ctx.Err(); err != nil {
+			return err // not sent
+		}
+		attemptCtx := ctx
+		if r.method != http.MethodGet {
+			attemptCtx = context.WithoutCancel(ctx)
+		}
+		status, header, body, err := c.attempt(attemptCtx, r, target, payload)
 		c.pacer.observe(status, header)
 		c.logAttempt(ctx, r, attempt, status, header, err)
 		if err == nil && status >= 200 && status < 300 {
@@ -242,7 +255,7 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 				return &OutcomeUnknownError{Method: r.method, Path: r.path, Err: err}
 			}
 		}
-		if ctx.Err() != nil {
+		if r.method == http.MethodGet && ctx.Err() != nil {
 			return ctx.Err()
 		}
 		var apiErr error
@@ -252,14 +265,18 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 			apiErr = newAPIError(r.method, r.path, status, header, body)
 		}
 		wait, retry := c.retryDelay(r, attempt, status, header, err)
-		if !retry || attempt >= c.maxRetries {
+		if !retry || attempt >= c.maxRetries || ctx.Err() != nil {
 			if err == nil && status >= 500 && !r.idempotent {
-				return &OutcomeUnknownError{Method: r.method, Path: r.path, Err: apiErr}
+				apiErr = &OutcomeUnknownError{Method: r.method, Path: r.path, Err: apiErr}
+			}
+			if retry && ctx.Err() != nil {
+				// The store's own answer says more than the cancellation.
+				return fmt.Errorf("%w; not retried: %w", apiErr, ctx.Err())
 			}
 			return apiErr
 		}
 		if err := c.sleep(ctx, wait); err != nil {
-			return err
+			return fmt.Errorf("%w; not retried: %w", apiErr, err)
 		}
 	}
 }
