@@ -3,7 +3,11 @@
 # acceptance tests need, building it from Go module source when necessary
 # (there is no release download site available, only the Go module proxy).
 #
-# Usage: scripts/terraform-cli.sh terraform|tofu
+# Usage: scripts/terraform-cli.sh terraform|tofu [version]
+#
+# Without a version it is the one the full test suites use (below). A pinned
+# version, such as `terraform 1.5.7` for the CLI version matrix, is exactly
+# that release, never a newer terraform found on PATH.
 #
 # The path is the only line written to stdout; all progress goes to stderr.
 # Built binaries are cached under
@@ -18,20 +22,24 @@ die() { log "error: $*"; exit 1; }
 # Extract "key": "value" from a JSON document (pretty or compact) on stdin.
 json_field() { sed -n "s/.*\"$1\":[[:space:]]*\"\([^\"]*\)\".*/\1/p" | head -n 1; }
 
-usage() { echo "usage: $0 terraform|tofu" >&2; exit 2; }
-[ $# -eq 1 ] || usage
+usage() { echo "usage: $0 terraform|tofu [version]" >&2; exit 2; }
+[ $# -eq 1 ] || [ $# -eq 2 ] || usage
+pinned=${2:-}
+if [ -n "$pinned" ] && ! [[ "$pinned" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]]; then
+	die "version must be a release such as 1.5.7, not '$pinned'"
+fi
 
 case "$1" in
 terraform)
 	name=terraform
-	version=$TERRAFORM_VERSION
+	version=${pinned:-$TERRAFORM_VERSION}
 	module=github.com/hashicorp/terraform
 	pkg=github.com/hashicorp/terraform
 	banner="Terraform v$version"
 	;;
 tofu)
 	name=tofu
-	version=$TOFU_VERSION
+	version=${pinned:-$TOFU_VERSION}
 	module=github.com/opentofu/opentofu
 	pkg=github.com/opentofu/opentofu/cmd/tofu
 	banner="OpenTofu v$version"
@@ -64,8 +72,9 @@ if is_wanted "$bin"; then
 	exit 0
 fi
 
-# A terraform already on PATH is fine if it is a release at least as new.
-if [ "$name" = terraform ] && path_tf=$(command -v terraform 2>/dev/null); then
+# A terraform already on PATH is fine if it is a release at least as new,
+# but only when no version was pinned.
+if [ "$name" = terraform ] && [ -z "$pinned" ] && path_tf=$(command -v terraform 2>/dev/null); then
 	v=$(cli "$path_tf" version -json | json_field terraform_version) || v=
 	if [[ "$v" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] &&
 		[ "$(printf '%s\n%s\n' "$TERRAFORM_VERSION" "$v" | sort -V | head -n 1)" = "$TERRAFORM_VERSION" ]; then
