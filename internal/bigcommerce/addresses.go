@@ -46,12 +46,70 @@ type AddressCreate struct {
 	AddressFields
 }
 
-// AddressUpdate is one item of PUT /v3/customers/addresses. Every string is
-// sent, so an empty value clears the field. An address cannot move to
-// another customer.
+// AddressUpdate is an update that sets every field: each string is sent, so
+// an empty value clears the field, and an empty AddressType leaves the type
+// unchanged. It travels as the AddressPatch that Patch returns.
 type AddressUpdate struct {
 	ID int `json:"id"`
 	AddressFields
+}
+
+// Patch returns the update as a patch that sends every field.
+func (u AddressUpdate) Patch() AddressPatch {
+	f := u.AddressFields
+	p := AddressPatch{
+		ID: u.ID, FirstName: &f.FirstName, LastName: &f.LastName, Company: &f.Company,
+		Address1: &f.Address1, Address2: &f.Address2, City: &f.City, StateOrProvince: &f.StateOrProvince,
+		PostalCode: &f.PostalCode, CountryCode: &f.CountryCode, Phone: &f.Phone,
+	}
+	if f.AddressType != "" {
+		p.AddressType = &f.AddressType
+	}
+	return p
+}
+
+// AddressPatch is one item of PUT /v3/customers/addresses (address_Put,
+// which requires only the id). A nil field is not sent, so the store keeps
+// its value; a pointer to "" clears it. An address cannot move to another
+// customer.
+type AddressPatch struct {
+	ID              int     `json:"id"`
+	FirstName       *string `json:"first_name,omitempty"`
+	LastName        *string `json:"last_name,omitempty"`
+	Company         *string `json:"company,omitempty"`
+	Address1        *string `json:"address1,omitempty"`
+	Address2        *string `json:"address2,omitempty"`
+	City            *string `json:"city,omitempty"`
+	StateOrProvince *string `json:"state_or_province,omitempty"`
+	PostalCode      *string `json:"postal_code,omitempty"`
+	CountryCode     *string `json:"country_code,omitempty"`
+	Phone           *string `json:"phone,omitempty"`
+	AddressType     *string `json:"address_type,omitempty"`
+}
+
+// IsEmpty reports whether the patch changes nothing.
+func (p AddressPatch) IsEmpty() bool { return p == AddressPatch{ID: p.ID} }
+
+// apply returns f with the patch's fields set: the address the store will
+// hold once the patch is applied.
+func (p AddressPatch) apply(f AddressFields) AddressFields {
+	set := func(dst *string, v *string) {
+		if v != nil {
+			*dst = *v
+		}
+	}
+	set(&f.FirstName, p.FirstName)
+	set(&f.LastName, p.LastName)
+	set(&f.Company, p.Company)
+	set(&f.Address1, p.Address1)
+	set(&f.Address2, p.Address2)
+	set(&f.City, p.City)
+	set(&f.StateOrProvince, p.StateOrProvince)
+	set(&f.PostalCode, p.PostalCode)
+	set(&f.CountryCode, p.CountryCode)
+	set(&f.Phone, p.Phone)
+	set(&f.AddressType, p.AddressType)
+	return f
 }
 
 // AddressFilter selects addresses for ListAddresses. Empty fields filter
@@ -67,7 +125,7 @@ type AddressFilter struct {
 type AddressService interface {
 	GetAddress(ctx context.Context, id int) (*Address, error)
 	CreateAddress(ctx context.Context, in AddressCreate) (*Address, error)
-	UpdateAddress(ctx context.Context, in AddressUpdate) (*Address, error)
+	PatchAddress(ctx context.Context, in AddressPatch) (*Address, error)
 	DeleteAddress(ctx context.Context, id int) error
 }
 
@@ -227,15 +285,25 @@ func alignCreated(req []AddressCreate, got []Address, out []Address) ([]int, err
 	return missing, nil
 }
 
-// UpdateAddresses updates addresses, MaxBatch to a request. The result is
-// aligned with in.
+// UpdateAddresses updates addresses, setting every field; see
+// PatchAddresses.
+func (c *Client) UpdateAddresses(ctx context.Context, in []AddressUpdate) ([]Address, error) {
+	patches := make([]AddressPatch, len(in))
+	for i, u := range in {
+		patches[i] = u.Patch()
+	}
+	return c.PatchAddresses(ctx, patches)
+}
+
+// PatchAddresses changes addresses, MaxBatch to a request, sending only the
+// fields each patch sets. The result is aligned with in.
 //
 // BigCommerce leaves an address unchanged, and out of the answer, when the
 // update would make it identical to another address of its customer; such an
 // item gets a *DuplicateAddressError (joined into the error) and a zero
 // Address. An item left out because it already had the requested values is
 // returned as it is.
-func (c *Client) UpdateAddresses(ctx context.Context, in []AddressUpdate) ([]Address, error) {
+func (c *Client) PatchAddresses(ctx context.Context, in []AddressPatch) ([]Address, error) {
 	out := make([]Address, len(in))
 	var missing []int
 	for start := 0; start < len(in); start += MaxBatch {
@@ -278,20 +346,18 @@ func (c *Client) UpdateAddresses(ctx context.Context, in []AddressUpdate) ([]Add
 	fieldsOf := map[int]AddressFields{}
 	for _, i := range missing {
 		cur, ok := byID[in[i].ID]
-		switch {
-		case !ok:
+		if !ok {
 			errs = append(errs, addressNotFound(http.MethodPut, in[i].ID))
-		case sameAddress(in[i].AddressFields, cur.AddressFields):
-			out[i] = cur
-		default:
-			dropped = append(dropped, i)
-			customerOf[i] = cur.CustomerID
-			f := in[i].AddressFields
-			if f.AddressType == "" {
-				f.AddressType = cur.AddressType // unchanged
-			}
-			fieldsOf[i] = f
+			continue
 		}
+		want := in[i].apply(cur.AddressFields)
+		if sameAddress(want, cur.AddressFields) {
+			out[i] = cur
+			continue
+		}
+		dropped = append(dropped, i)
+		customerOf[i] = cur.CustomerID
+		fieldsOf[i] = want
 	}
 	if len(dropped) > 0 {
 		errs = append(errs, c.duplicateErrors(ctx, dropped, func(i int) (int, AddressFields) { return customerOf[i], fieldsOf[i] }, func(i int) int { return in[i].ID }))
@@ -404,11 +470,16 @@ func (c *Client) findAddress(ctx context.Context, in AddressCreate) (*Address, e
 	return nil, nil
 }
 
-// UpdateAddress updates one address; ErrNotFound when it does not exist. An
-// update that would make it identical to another address of its customer
-// is a *DuplicateAddressError.
+// UpdateAddress updates one address, setting every field; see PatchAddress.
 func (c *Client) UpdateAddress(ctx context.Context, in AddressUpdate) (*Address, error) {
-	got, err := c.UpdateAddresses(ctx, []AddressUpdate{in})
+	return c.PatchAddress(ctx, in.Patch())
+}
+
+// PatchAddress changes the fields of one address that in sets; ErrNotFound
+// when it does not exist. An update that would make it identical to another
+// address of its customer is a *DuplicateAddressError.
+func (c *Client) PatchAddress(ctx context.Context, in AddressPatch) (*Address, error) {
+	got, err := c.PatchAddresses(ctx, []AddressPatch{in})
 	if err != nil {
 		var dup *DuplicateAddressError
 		if errors.As(err, &dup) {

@@ -43,7 +43,9 @@ func (v *AttributeValue) UnmarshalJSON(b []byte) error {
 
 // AttributeValueUpsert is one item of PUT /v3/customers/attribute-values,
 // which creates or replaces the value for a customer and an attribute.
-// Value is always sent: an empty value is a value.
+// attributeValue_Base requires all three fields; the value's own id is
+// optional and not sent, since the pair names the value. Value is always
+// sent: an empty value is a value.
 type AttributeValueUpsert struct {
 	CustomerID  int    `json:"customer_id"`
 	AttributeID int    `json:"attribute_id"`

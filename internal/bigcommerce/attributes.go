@@ -34,7 +34,8 @@ type AttributeCreate struct {
 }
 
 // AttributeUpdate is one item of PUT /v3/customers/attributes. Only the
-// name can change.
+// name can change, and attribute_Put requires it beside the id, so a rename
+// is the whole update: send none when the name stays.
 type AttributeUpdate struct {
 	ID   int    `json:"id"`
 	Name string `json:"name"`

@@ -81,9 +81,9 @@ func (r DiscountRule) MarshalJSON() ([]byte, error) {
 	return json.Marshal(w)
 }
 
-// CustomerGroupInput is the body of a create or an update
-// (customerGroup_Post_Put). Nil fields are not sent, so the store keeps (or,
-// on create, chooses) their values.
+// CustomerGroupInput is the body of a create (customerGroup_Post_Put), or
+// of an update that sends the name. Nil fields are not sent, so the store
+// keeps (or, on create, chooses) their values.
 type CustomerGroupInput struct {
 	Name             string          `json:"name"`
 	IsDefault        *bool           `json:"is_default,omitempty"`
@@ -92,6 +92,33 @@ type CustomerGroupInput struct {
 	// DiscountRules replaces the whole set of rules when not nil; a pointer
 	// to an empty slice removes every rule.
 	DiscountRules *[]DiscountRule `json:"discount_rules,omitempty"`
+}
+
+// Patch returns the input as an update body that sends the name and every
+// field that is not nil.
+func (in CustomerGroupInput) Patch() CustomerGroupPatch {
+	return CustomerGroupPatch{
+		Name: &in.Name, IsDefault: in.IsDefault, IsGroupForGuests: in.IsGroupForGuests,
+		CategoryAccess: in.CategoryAccess, DiscountRules: in.DiscountRules,
+	}
+}
+
+// CustomerGroupPatch is the body of an update (customerGroup_Post_Put, in
+// which every field is optional and none is nullable). Nil fields are not
+// sent, so the store keeps their values.
+type CustomerGroupPatch struct {
+	Name             *string         `json:"name,omitempty"`
+	IsDefault        *bool           `json:"is_default,omitempty"`
+	IsGroupForGuests *bool           `json:"is_group_for_guests,omitempty"`
+	CategoryAccess   *CategoryAccess `json:"category_access,omitempty"`
+	// DiscountRules replaces the whole set of rules when not nil; a pointer
+	// to an empty slice removes every rule.
+	DiscountRules *[]DiscountRule `json:"discount_rules,omitempty"`
+}
+
+// IsEmpty reports whether the patch changes nothing.
+func (p CustomerGroupPatch) IsEmpty() bool {
+	return p.Name == nil && p.IsDefault == nil && p.IsGroupForGuests == nil && p.CategoryAccess == nil && p.DiscountRules == nil
 }
 
 // CustomerGroupFilter narrows ListCustomerGroups. Empty fields do not filter.
@@ -236,7 +263,7 @@ func (c *Client) CreateCustomerGroup(ctx context.Context, in CustomerGroupInput)
 			if rulesMatch(in.DiscountRules, saved.DiscountRules) {
 				return saved, nil
 			}
-			return c.resendRules(ctx, http.MethodPost, "/customer_groups", saved.ID, in, out.Message)
+			return c.resendRules(ctx, http.MethodPost, "/customer_groups", saved.ID, in.Patch(), out.Message)
 		case !errors.Is(findErr, ErrNotFound):
 			if err == nil {
 				err = fmt.Errorf("BigCommerce answered %d to POST /customer_groups without the group (%s)", out.Status, out.Message)
@@ -253,10 +280,16 @@ func (c *Client) CreateCustomerGroup(ctx context.Context, in CustomerGroupInput)
 	return nil, lastErr
 }
 
-// UpdateCustomerGroup updates a group. A 207 (saved without its discount
-// rules) is retried once; if the rules still differ when the group is read
-// back the error is a *PartialSaveError.
+// UpdateCustomerGroup updates a group, sending its name and every field of
+// in that is not nil; see PatchCustomerGroup.
 func (c *Client) UpdateCustomerGroup(ctx context.Context, id int, in CustomerGroupInput) (*CustomerGroup, error) {
+	return c.PatchCustomerGroup(ctx, id, in.Patch())
+}
+
+// PatchCustomerGroup changes the fields of a group that in sets. A 207
+// (saved without its discount rules) is retried once; if the rules still
+// differ when the group is read back the error is a *PartialSaveError.
+func (c *Client) PatchCustomerGroup(ctx context.Context, id int, in CustomerGroupPatch) (*CustomerGroup, error) {
 	if err := checkGroupID(id); err != nil {
 		return nil, err
 	}
@@ -272,7 +305,7 @@ func (c *Client) UpdateCustomerGroup(ctx context.Context, id int, in CustomerGro
 
 // resendRules follows a 207: it sends the whole body again once, as the API
 // suggests, and reads the group back to see whether the rules were saved.
-func (c *Client) resendRules(ctx context.Context, method, path string, id int, in CustomerGroupInput, message string) (*CustomerGroup, error) {
+func (c *Client) resendRules(ctx context.Context, method, path string, id int, in CustomerGroupPatch, message string) (*CustomerGroup, error) {
 	var out groupReply
 	if err := c.do(ctx, request{method: http.MethodPut, version: "v2", path: groupPath(id), body: in, idempotent: true}, &out); err != nil {
 		return nil, err

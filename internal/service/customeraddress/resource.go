@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -24,7 +23,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
-	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/flex"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
 )
@@ -248,9 +246,16 @@ func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest
 	if diags.HasError() {
 		return
 	}
-	// Every field is sent, so a value removed from the configuration is
-	// cleared in the store.
-	updated, err := r.addresses.UpdateAddress(ctx, bigcommerce.AddressUpdate{ID: id, AddressFields: expand(plan)})
+	// Only what changed is sent: a value removed from the configuration is
+	// sent as "" and cleared, a value the configuration leaves out is kept.
+	patch := expandPatch(id, plan, state)
+	var updated *bigcommerce.Address
+	var err error
+	if patch.IsEmpty() {
+		updated, err = r.addresses.GetAddress(ctx, id)
+	} else {
+		updated, err = r.addresses.PatchAddress(ctx, patch)
+	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "update", state.ID.ValueString(), err)
 		return
@@ -311,44 +316,6 @@ func (countryFollowsCode) PlanModifyString(ctx context.Context, req planmodifier
 	if planned.Equal(prior) {
 		resp.PlanValue = req.StateValue
 	}
-}
-
-// expand builds the address fields from the plan. Every string is sent, so
-// a null optional attribute clears the field; an unknown address type is
-// left to the store.
-func expand(m resourceModel) bigcommerce.AddressFields {
-	return bigcommerce.AddressFields{
-		FirstName:       m.FirstName.ValueString(),
-		LastName:        m.LastName.ValueString(),
-		Company:         m.Company.ValueString(),
-		Address1:        m.Address1.ValueString(),
-		Address2:        m.Address2.ValueString(),
-		City:            m.City.ValueString(),
-		StateOrProvince: m.StateOrProvince.ValueString(),
-		PostalCode:      m.PostalCode.ValueString(),
-		CountryCode:     m.CountryCode.ValueString(),
-		Phone:           m.Phone.ValueString(),
-		AddressType:     m.AddressType.ValueString(),
-	}
-}
-
-// flatten writes what the store answered into m, keeping null for optional
-// fields that were omitted and are empty in the store.
-func flatten(a *bigcommerce.Address, m *resourceModel) {
-	m.ID = types.StringValue(strconv.Itoa(a.ID))
-	m.CustomerID = types.Int64Value(int64(a.CustomerID))
-	m.FirstName = types.StringValue(a.FirstName)
-	m.LastName = types.StringValue(a.LastName)
-	m.Company = flex.OptionalString(a.Company, m.Company)
-	m.Address1 = types.StringValue(a.Address1)
-	m.Address2 = flex.OptionalString(a.Address2, m.Address2)
-	m.City = types.StringValue(a.City)
-	m.StateOrProvince = flex.OptionalString(a.StateOrProvince, m.StateOrProvince)
-	m.PostalCode = flex.OptionalString(a.PostalCode, m.PostalCode)
-	m.CountryCode = types.StringValue(a.CountryCode)
-	m.Country = types.StringValue(a.Country)
-	m.Phone = flex.OptionalString(a.Phone, m.Phone)
-	m.AddressType = types.StringValue(a.AddressType)
 }
 
 // apiFields are BigCommerce's field names that are attributes of the same

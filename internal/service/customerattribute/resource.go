@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -192,7 +191,13 @@ func (r *attributeResource) Update(ctx context.Context, req resource.UpdateReque
 	if diags.HasError() {
 		return
 	}
-	updated, err := r.attributes.UpdateAttribute(ctx, bigcommerce.AttributeUpdate{ID: id, Name: plan.Name.ValueString()})
+	var updated *bigcommerce.Attribute
+	var err error
+	if rename, ok := expandUpdate(id, plan, state); ok {
+		updated, err = r.attributes.UpdateAttribute(ctx, rename)
+	} else {
+		updated, err = r.attributes.GetAttribute(ctx, id)
+	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "rename", state.ID.ValueString(), err)
 		return
@@ -229,14 +234,6 @@ func (r *attributeResource) Delete(ctx context.Context, req resource.DeleteReque
 // ImportState accepts the attribute's numeric id, or an identity.
 func (r *attributeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	fwresource.ImportNumericID(ctx, req, resp, "Expected a customer attribute's numeric id (such as 12), got %q. The bigcommerce_customer_attributes data source lists the store's attributes with their ids.")
-}
-
-func flatten(a *bigcommerce.Attribute, m *resourceModel) {
-	m.ID = types.StringValue(strconv.Itoa(a.ID))
-	m.Name = types.StringValue(a.Name)
-	m.Type = types.StringValue(a.Type)
-	m.DateCreated = types.StringValue(a.DateCreated)
-	m.DateModified = types.StringValue(a.DateModified)
 }
 
 // addCreateError explains the refusals a create meets: the store's limit of

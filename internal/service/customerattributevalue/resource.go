@@ -187,7 +187,7 @@ func (r *valueResource) Create(ctx context.Context, req resource.CreateRequest, 
 		addAPIError(&resp.Diagnostics, "create", subject, err)
 		return
 	}
-	got, err := r.values.UpsertAttributeValue(ctx, bigcommerce.AttributeValueUpsert{CustomerID: cid, AttributeID: aid, Value: plan.Value.ValueString()})
+	got, err := r.values.UpsertAttributeValue(ctx, expandCreate(plan))
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "create", subject, err)
 		return
@@ -235,8 +235,9 @@ func (r *valueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 }
 
 func (r *valueResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan resourceModel
+	var plan, state resourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -248,7 +249,13 @@ func (r *valueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	defer cancel()
 
 	cid, aid := int(plan.CustomerID.ValueInt64()), int(plan.AttributeID.ValueInt64())
-	got, err := r.values.UpsertAttributeValue(ctx, bigcommerce.AttributeValueUpsert{CustomerID: cid, AttributeID: aid, Value: plan.Value.ValueString()})
+	var got *bigcommerce.AttributeValue
+	var err error
+	if upsert, ok := expandUpdate(plan, state); ok {
+		got, err = r.values.UpsertAttributeValue(ctx, upsert)
+	} else {
+		got, err = r.values.GetAttributeValue(ctx, cid, aid)
+	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "update", formatID(cid, aid), err)
 		return
@@ -317,14 +324,6 @@ func (r *valueResource) ImportState(ctx context.Context, req resource.ImportStat
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("customer_id"), int64(cid))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("attribute_id"), int64(aid))...)
 	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{CustomerID: types.Int64Value(int64(cid)), AttributeID: types.Int64Value(int64(aid))})...)
-}
-
-func flatten(v *bigcommerce.AttributeValue, m *resourceModel) {
-	m.ID = types.StringValue(formatID(v.CustomerID, v.AttributeID))
-	m.CustomerID = types.Int64Value(int64(v.CustomerID))
-	m.AttributeID = types.Int64Value(int64(v.AttributeID))
-	m.Value = types.StringValue(v.Value)
-	m.ValueID = types.Int64Value(int64(v.ID))
 }
 
 func formatID(customerID, attributeID int) string {

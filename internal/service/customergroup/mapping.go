@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -75,11 +76,10 @@ var (
 
 var objectOptions = basetypes.ObjectAsOptions{}
 
-// expand builds a create or update body. Optional attributes the
-// configuration leaves out are not sent, so the store keeps its values;
-// discount rules are sent when they differ from prior (always on create),
-// and an empty set clears them.
-func expand(ctx context.Context, plan, config groupModel, prior *groupModel) (bigcommerce.CustomerGroupInput, diag.Diagnostics) {
+// expand builds a create body. Optional attributes the configuration
+// leaves out are not sent, so the store chooses their values; discount rules
+// are sent when there are any.
+func expand(ctx context.Context, plan, config groupModel) (bigcommerce.CustomerGroupInput, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	in := bigcommerce.CustomerGroupInput{Name: plan.Name.ValueString()}
 	if !config.IsDefault.IsNull() && fwresource.Known(plan.IsDefault) {
@@ -89,26 +89,84 @@ func expand(ctx context.Context, plan, config groupModel, prior *groupModel) (bi
 		in.IsGroupForGuests = plan.IsGroupForGuests.ValueBoolPointer()
 	}
 	if !config.CategoryAccess.IsNull() && fwresource.Known(plan.CategoryAccess) {
-		var access categoryAccessModel
-		diags.Append(plan.CategoryAccess.As(ctx, &access, objectOptions)...)
-		in.CategoryAccess = &bigcommerce.CategoryAccess{Type: access.Type.ValueString()}
-		if fwresource.Known(access.Categories) {
-			var ids []int64
-			diags.Append(access.Categories.ElementsAs(ctx, &ids, false)...)
-			for _, id := range ids {
-				in.CategoryAccess.Categories = append(in.CategoryAccess.Categories, int(id))
-			}
-			sort.Ints(in.CategoryAccess.Categories)
-		}
-	}
-	if prior == nil || !plan.DiscountRules.Equal(prior.DiscountRules) {
-		rules, d := expandRules(ctx, plan.DiscountRules)
+		access, _, d := expandAccess(ctx, plan.CategoryAccess)
 		diags.Append(d...)
-		if prior != nil || len(rules) > 0 {
-			in.DiscountRules = &rules
-		}
+		in.CategoryAccess = &access
+	}
+	rules, d := expandRules(ctx, plan.DiscountRules)
+	diags.Append(d...)
+	if len(rules) > 0 {
+		in.DiscountRules = &rules
 	}
 	return in, diags
+}
+
+// expandPatch builds an update body from the attributes whose planned value
+// differs from the state. An Optional+Computed attribute the configuration
+// leaves out keeps its state value in the plan, so it is not sent; discount
+// rules removed from the configuration are sent as none.
+func expandPatch(ctx context.Context, plan, state groupModel) (bigcommerce.CustomerGroupPatch, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	var in bigcommerce.CustomerGroupPatch
+	if fwresource.Known(plan.Name) && !plan.Name.Equal(state.Name) {
+		in.Name = plan.Name.ValueStringPointer()
+	}
+	if fwresource.Known(plan.IsDefault) && !plan.IsDefault.Equal(state.IsDefault) {
+		in.IsDefault = plan.IsDefault.ValueBoolPointer()
+	}
+	if fwresource.Known(plan.IsGroupForGuests) && !plan.IsGroupForGuests.Equal(state.IsGroupForGuests) {
+		in.IsGroupForGuests = plan.IsGroupForGuests.ValueBoolPointer()
+	}
+	if fwresource.Known(plan.CategoryAccess) {
+		want, known, d := expandAccess(ctx, plan.CategoryAccess)
+		diags.Append(d...)
+		var have bigcommerce.CategoryAccess
+		if fwresource.Known(state.CategoryAccess) {
+			have, _, d = expandAccess(ctx, state.CategoryAccess)
+			diags.Append(d...)
+		}
+		if !known {
+			// Computed because the configuration leaves them out: the
+			// store keeps its own.
+			want.Categories = have.Categories
+		}
+		// An unknown type reads as "", which no store holds.
+		if want.Type != "" && !sameAccess(want, have) {
+			in.CategoryAccess = &want
+		}
+	}
+	if !plan.DiscountRules.IsUnknown() && !plan.DiscountRules.Equal(state.DiscountRules) {
+		rules, d := expandRules(ctx, plan.DiscountRules)
+		diags.Append(d...)
+		in.DiscountRules = &rules
+	}
+	return in, diags
+}
+
+// expandAccess reads a category_access object, and whether its categories
+// are known. Categories not yet known are none.
+func expandAccess(ctx context.Context, obj types.Object) (bigcommerce.CategoryAccess, bool, diag.Diagnostics) {
+	var access categoryAccessModel
+	diags := obj.As(ctx, &access, objectOptions)
+	out := bigcommerce.CategoryAccess{Type: access.Type.ValueString()}
+	if fwresource.Known(access.Categories) {
+		var ids []int64
+		diags.Append(access.Categories.ElementsAs(ctx, &ids, false)...)
+		for _, id := range ids {
+			out.Categories = append(out.Categories, int(id))
+		}
+		sort.Ints(out.Categories)
+	}
+	return out, !access.Categories.IsUnknown(), diags
+}
+
+// sameAccess compares category access as the store applies it: categories
+// count only with type specific.
+func sameAccess(a, b bigcommerce.CategoryAccess) bool {
+	if a.Type != b.Type {
+		return false
+	}
+	return a.Type != "specific" || slices.Equal(a.Categories, b.Categories)
 }
 
 func expandRules(ctx context.Context, list types.List) ([]bigcommerce.DiscountRule, diag.Diagnostics) {

@@ -338,7 +338,7 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 	defer cancel()
 
-	in, diags := expand(ctx, plan.groupModel, config.groupModel, nil)
+	in, diags := expand(ctx, plan.groupModel, config.groupModel)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
@@ -413,10 +413,9 @@ func (r *groupResource) Read(ctx context.Context, req resource.ReadRequest, resp
 }
 
 func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state, config resourceModel
+	var plan, state resourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -429,12 +428,18 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 
 	id, diags := parseID(state.ID.ValueString())
 	resp.Diagnostics.Append(diags...)
-	in, d := expand(ctx, plan.groupModel, config.groupModel, &state.groupModel)
+	in, d := expandPatch(ctx, plan.groupModel, state.groupModel)
 	resp.Diagnostics.Append(d...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	updated, err := r.data.Client.UpdateCustomerGroup(ctx, id, in)
+	var updated *bigcommerce.CustomerGroup
+	var err error
+	if in.IsEmpty() {
+		updated, err = r.data.Client.GetCustomerGroup(ctx, id)
+	} else {
+		updated, err = r.data.Client.PatchCustomerGroup(ctx, id, in)
+	}
 	var partial *bigcommerce.PartialSaveError
 	switch {
 	case errors.As(err, &partial):
@@ -443,7 +448,7 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		updated = partial.Group
 		addPartialSave(&resp.Diagnostics, "update", partial)
 	case errors.Is(err, bigcommerce.ErrConflict):
-		r.addNameTaken(ctx, &resp.Diagnostics, in.Name)
+		r.addNameTaken(ctx, &resp.Diagnostics, plan.Name.ValueString())
 		return
 	case err != nil:
 		addAPIError(&resp.Diagnostics, "update", state.ID.ValueString(), err)
