@@ -235,6 +235,7 @@ func addressesReply(written []*address) reply {
 // batch) is silently dropped: 200, and it is absent from "data". This is
 // BigCommerce's documented behaviour.
 func createAddresses(c *call) reply {
+	c.record("POST /v3/customers/addresses")
 	items, rep := c.bodyArray(maxBatch)
 	if rep != nil {
 		return *rep
@@ -293,6 +294,7 @@ func addressKey(a *address) string { return strconv.Itoa(a.CustomerID) + "\x00" 
 // make an address identical to another of the same customer changes nothing
 // and the address is absent from the answer, as documented.
 func updateAddresses(c *call) reply {
+	c.record("PUT /v3/customers/addresses")
 	items, rep := c.bodyArray(maxBatch)
 	if rep != nil {
 		return *rep

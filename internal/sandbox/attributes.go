@@ -103,6 +103,7 @@ func listAttributes(c *call) reply {
 
 // createAttributes serves POST /v3/customers/attributes.
 func createAttributes(c *call) reply {
+	c.record("POST /v3/customers/attributes")
 	items, rep := c.bodyArray(0)
 	if rep != nil {
 		return *rep
@@ -161,6 +162,7 @@ func createAttributes(c *call) reply {
 // updateAttributes serves PUT /v3/customers/attributes: renames only, as
 // "once the data type is set, it can not be changed".
 func updateAttributes(c *call) reply {
+	c.record("PUT /v3/customers/attributes")
 	items, rep := c.bodyArray(0)
 	if rep != nil {
 		return *rep
@@ -292,6 +294,7 @@ func listAttributeValues(c *call) reply {
 // upsertAttributeValues serves PUT /v3/customers/attribute-values: an
 // upsert keyed by customer_id and attribute_id, all or nothing.
 func upsertAttributeValues(c *call) reply {
+	c.record("PUT /v3/customers/attribute-values")
 	items, rep := c.bodyArray(maxBatch) // "Limit of 10 customers per call."
 	if rep != nil {
 		return *rep

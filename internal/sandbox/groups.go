@@ -241,6 +241,7 @@ func (c *call) discount207(created bool) (reply, bool) {
 // createGroup serves POST /v2/customer_groups. Like V2 customers it answers
 // 201 (status-codes doc) where the spec says 200.
 func createGroup(c *call) reply {
+	c.record("POST /v2/customer_groups")
 	f, errs, rep := c.bodyObject()
 	if rep != nil {
 		return *rep
@@ -279,6 +280,7 @@ func createGroup(c *call) reply {
 // updateGroup serves PUT /v2/customer_groups/{id}. "Discount rules are
 // treated in bulk. The entire set of rules is overwritten."
 func updateGroup(c *call) reply {
+	c.record("PUT /v2/customer_groups/{id}")
 	f, errs, rep := c.bodyObject()
 	if rep != nil {
 		return *rep
