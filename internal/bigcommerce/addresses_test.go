@@ -345,3 +345,42 @@ func TestSandboxLostCreateResponseNeverDuplicatesAnAddress(t *testing.T) {
 		}
 	}
 }
+
+func TestPatchAddressSendsOnlyTheFieldsItSets(t *testing.T) {
+	srv := &scriptedServer{responses: []scripted{{status: 200, body: `{"data":[{"id":5,"customer_id":1}]}`}}}
+	c := newTestClient(t, srv, &fakeClock{})
+	empty, phone := "", "555-0199"
+	if _, err := c.PatchAddress(context.Background(), AddressPatch{ID: 5, Company: &empty, Phone: &phone}); err != nil {
+		t.Fatal(err)
+	}
+	if want := `[{"id":5,"company":"","phone":"555-0199"}]`; srv.requests[0].body != want {
+		t.Errorf("body %s, want %s", srv.requests[0].body, want)
+	}
+}
+
+func TestPatchAddressDroppedAsDuplicateOrNoOp(t *testing.T) {
+	current := `{"data":[{"id":7,"customer_id":3,"first_name":"Jane","last_name":"Doe","address1":"1 Main St","city":"Austin","state_or_province":"Texas","postal_code":"78759","country_code":"US","address_type":"residential"}]}`
+	line := func(s string) *string { return &s }
+	t.Run("duplicate", func(t *testing.T) {
+		srv := &scriptedServer{responses: []scripted{
+			{status: 200, body: `{}`},
+			{status: 200, body: current},
+			{status: 200, body: `{"data":[{"id":7,"customer_id":3,"address1":"1 Main St"},{"id":8,"customer_id":3,"first_name":"Jane","last_name":"Doe","address1":"2 Main St","city":"Austin","state_or_province":"Texas","postal_code":"78759","country_code":"US","address_type":"residential"}]}`},
+		}}
+		c := newTestClient(t, srv, &fakeClock{})
+		// The fields the patch leaves out are the current address's.
+		_, err := c.PatchAddress(context.Background(), AddressPatch{ID: 7, Address1: line("2 Main St")})
+		var dup *DuplicateAddressError
+		if !errors.As(err, &dup) || dup.ExistingID != 8 || dup.AddressID != 7 {
+			t.Fatalf("err = %v, want a DuplicateAddressError naming 8", err)
+		}
+	})
+	t.Run("already so", func(t *testing.T) {
+		srv := &scriptedServer{responses: []scripted{{status: 200, body: `{}`}, {status: 200, body: current}}}
+		c := newTestClient(t, srv, &fakeClock{})
+		got, err := c.PatchAddress(context.Background(), AddressPatch{ID: 7, Address1: line("1 Main St")})
+		if err != nil || got.ID != 7 || got.City != "Austin" {
+			t.Fatalf("got %+v, %v", got, err)
+		}
+	})
+}

@@ -131,6 +131,18 @@ func TestUpdateCustomerGroupSendsAnEmptyRuleSetToClearRules(t *testing.T) {
 	}
 }
 
+func TestPatchCustomerGroupSendsOnlyTheFieldsItSets(t *testing.T) {
+	srv := &scriptedServer{responses: []scripted{{status: 200, body: `{"id":4,"name":"W","is_default":true}`}}}
+	c := newTestClient(t, srv, &fakeClock{t: time.Unix(0, 0)})
+	yes := true
+	if _, err := c.PatchCustomerGroup(context.Background(), 4, CustomerGroupPatch{IsDefault: &yes}); err != nil {
+		t.Fatal(err)
+	}
+	if r := srv.requests[0]; r.method != "PUT" || r.path != "/stores/abc123/v2/customer_groups/4" || r.body != `{"is_default":true}` {
+		t.Fatalf("sent %s %s %s", r.method, r.path, r.body)
+	}
+}
+
 const body207 = `{"status":207,"message":"The customer group was updated, but the sitewide discount update failed. You may retry the request."}`
 
 func TestUpdate207IsRetriedOnce(t *testing.T) {
