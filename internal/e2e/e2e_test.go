@@ -76,19 +76,28 @@ type workspace struct {
 
 func newWorkspace(t *testing.T, exampleDir string) *workspace {
 	t.Helper()
+	return newWorkspaceWith(t, exampleDir, sandbox.Options{Quota: -1})
+}
+
+// newWorkspaceWith starts the sandbox with opts; an empty exampleDir leaves
+// the configuration to the test.
+func newWorkspaceWith(t *testing.T, exampleDir string, opts sandbox.Options) *workspace {
+	t.Helper()
 	if pluginDir == "" {
 		t.Skip("set TF_ACC=1 and TF_ACC_TERRAFORM_PATH to run the end-to-end tests")
 	}
-	store, err := sandbox.Start(sandbox.Options{Quota: -1})
+	store, err := sandbox.Start(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = store.Close() })
 
 	dir := t.TempDir()
-	entries, err := os.ReadDir(filepath.Join(repoRoot, exampleDir))
-	if err != nil {
-		t.Fatal(err)
+	var entries []os.DirEntry
+	if exampleDir != "" {
+		if entries, err = os.ReadDir(filepath.Join(repoRoot, exampleDir)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for _, e := range entries {
 		b, err := os.ReadFile(filepath.Join(repoRoot, exampleDir, e.Name()))
