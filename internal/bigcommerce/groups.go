@@ -293,6 +293,9 @@ func (c *Client) PatchCustomerGroup(ctx context.Context, id int, in CustomerGrou
 	if err := checkGroupID(id); err != nil {
 		return nil, err
 	}
+	if in.DiscountRules != nil && *in.DiscountRules == nil {
+		in.DiscountRules = &[]DiscountRule{} // no rules, never a null the schema does not allow
+	}
 	var out groupReply
 	if err := c.do(ctx, request{method: http.MethodPut, version: "v2", path: groupPath(id), body: in, idempotent: true}, &out); err != nil {
 		return nil, err

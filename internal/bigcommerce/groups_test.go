@@ -143,6 +143,18 @@ func TestPatchCustomerGroupSendsOnlyTheFieldsItSets(t *testing.T) {
 	}
 }
 
+func TestPatchCustomerGroupNeverSendsNullRules(t *testing.T) {
+	srv := &scriptedServer{responses: []scripted{{status: 200, body: `{"id":4,"name":"W","discount_rules":[]}`}}}
+	c := newTestClient(t, srv, &fakeClock{t: time.Unix(0, 0)})
+	var none []DiscountRule
+	if _, err := c.PatchCustomerGroup(context.Background(), 4, CustomerGroupPatch{DiscountRules: &none}); err != nil {
+		t.Fatal(err)
+	}
+	if body := srv.requests[0].body; body != `{"discount_rules":[]}` {
+		t.Fatalf("sent %s, want an empty rule set", body)
+	}
+}
+
 const body207 = `{"status":207,"message":"The customer group was updated, but the sitewide discount update failed. You may retry the request."}`
 
 func TestUpdate207IsRetriedOnce(t *testing.T) {
