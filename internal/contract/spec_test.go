@@ -110,7 +110,7 @@ var patches = []patch{
 	{version: "v3", name: "empty info.version", apply: setInfoVersion, stillNeeded: infoVersionRefused},
 	{version: "v2", name: "empty info.version", apply: setInfoVersion, stillNeeded: infoVersionRefused},
 
-	// Create Customers says "Omit channel_ids field, or provide channel_ids: null", yet no channel_ids schema is nullable.
+	// Create Customers says "Omit channel_ids field, or provide channel_ids: null", yet neither customer_Post's channel_ids nor the customerChannelIds it answers with is nullable. Update Customers says no such thing: customer_Put stays as published.
 	{version: "v3", name: "channel_ids null", apply: nullableChannelIDs, stillNeeded: channelIDsRefuseNull},
 
 	// getCustomers' date filters give "2024-05-14T09:34:00 or 2024-05-14" as examples, yet four carry format: date-time, which refuses both.
@@ -141,22 +141,19 @@ func infoVersionRefused(doc *openapi3.T) error {
 	return nil
 }
 
-// channelIDSchemas are the schemas of channel_ids: in customer_Post and
-// customer_Put, and customerChannelIds, which customer_Full refers to.
+// channelIDSchemas are the schemas of channel_ids that Create Customers'
+// sentence concerns: customer_Post's, and customerChannelIds, which the
+// customer_Full of its answer refers to.
 func channelIDSchemas(doc *openapi3.T) ([]*openapi3.Schema, error) {
-	var out []*openapi3.Schema
-	for _, name := range []string{"customer_Post", "customer_Put"} {
-		s, err := property(doc, name, "channel_ids")
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	s, err := component(doc, "customerChannelIds")
+	post, err := property(doc, "customer_Post", "channel_ids")
 	if err != nil {
 		return nil, err
 	}
-	return append(out, s), nil
+	answer, err := component(doc, "customerChannelIds")
+	if err != nil {
+		return nil, err
+	}
+	return []*openapi3.Schema{post, answer}, nil
 }
 
 func nullableChannelIDs(doc *openapi3.T) error {

@@ -146,13 +146,13 @@ func TestCreateCustomerFullShape(t *testing.T) {
 		"accepts_product_review_abandoned_cart_emails": true, "trigger_account_created_notification": true,
 		"store_credit_amounts": []any{map[string]any{"amount": 43.15}},
 		"origin_channel_id":    1, "channel_ids": []int{1},
-		"form_fields": []map[string]any{{"name": "shirt_size", "value": "Large"}, {"name": "n", "value": 12.5}, {"name": "l", "value": []string{"a"}}},
+		"form_fields": []map[string]any{{"name": "shirt_size", "value": "Large"}, {"name": "employees", "value": 12.5}, {"name": "interests", "value": []string{"a"}}},
 	}
 	r := a.do("POST", "/v3/customers", []map[string]any{in}).want(t, 200)
 	body := string(r.body)
 	for _, want := range []string{
 		`"id":1`, `"date_created":"2026-11-26T10:00:00Z"`, `"address_count":1`, `"attribute_count":1`,
-		`"amount":43.15`, `"channel_ids":[1]`, `"registration_ip_address":"192.168.1.1"`,
+		`"amount":43.15`, `"channel_ids":[1]`, `"registration_ip_address":""`,
 		`"authentication":{"force_password_reset":true}`, `"country":"United States"`,
 		`"attribute_value":"42"`, `"value":12.5`, `"value":["a"]`, `"meta":{}`,
 	} {
@@ -341,7 +341,7 @@ func TestUpdateCustomers(t *testing.T) {
 	}
 
 	// Swapping to an email freed in the same store works once it is free.
-	a.do("PUT", "/v3/customers", []map[string]any{{"id": ids[1], "email": "A2@example.com", "channel_ids": nil}}).want(t, 200)
+	a.do("PUT", "/v3/customers", []map[string]any{{"id": ids[1], "email": "A2@example.com"}}).want(t, 200)
 }
 
 func TestDeleteCustomers(t *testing.T) {

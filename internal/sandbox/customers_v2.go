@@ -37,9 +37,19 @@ type customerV2 struct {
 	Addresses             resourceLink  `json:"addresses"`
 }
 
+// formFieldV2 is V2's form-field value, which V2 documents as a string:
+// a text field's value as it is, a number or a list as its JSON text.
 type formFieldV2 struct {
-	Name  string          `json:"name"`
-	Value json.RawMessage `json:"value"`
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+func newFormFieldV2(ff formField) formFieldV2 {
+	var s string
+	if json.Unmarshal(ff.Value, &s) != nil {
+		s = string(ff.Value)
+	}
+	return formFieldV2{Name: ff.Name, Value: s}
 }
 
 type resourceLink struct {
@@ -75,7 +85,7 @@ func (c *call) renderCustomerV2(cu *customer) customerV2 {
 		},
 	}
 	for _, ff := range cu.FormFields {
-		out.FormFields = append(out.FormFields, formFieldV2(ff))
+		out.FormFields = append(out.FormFields, newFormFieldV2(ff))
 	}
 	return out
 }
@@ -370,7 +380,14 @@ func updateCustomerV2(c *call) reply {
 	delete(st.emails, emailKey(old.Email))
 	st.emails[emailKey(cu.Email)] = cu.ID
 	st.customers[cu.ID] = cu
-	return reply{status: http.StatusOK, body: c.renderCustomerV2(cu)}
+	// Update a Customer documents its answer as customer_Base, which has no
+	// id and no dates, unlike the customer_Full of every other operation.
+	var base map[string]json.RawMessage
+	_ = json.Unmarshal(encode(c.renderCustomerV2(cu)), &base)
+	for _, k := range []string{"id", "date_created", "date_modified"} {
+		delete(base, k)
+	}
+	return reply{status: http.StatusOK, body: base}
 }
 
 func deleteCustomerV2(c *call) reply {

@@ -30,7 +30,7 @@ func TestV2AndV3ShareOneStore(t *testing.T) {
 		"store_credit_amounts":                         []any{map[string]any{"amount": 0.1}, map[string]any{"amount": 0.2}},
 		"accepts_product_review_abandoned_cart_emails": true,
 		"authentication":                               map[string]any{"force_password_reset": true},
-		"form_fields":                                  []map[string]any{{"name": "size", "value": "L"}},
+		"form_fields":                                  []map[string]any{{"name": "shirt_size", "value": "L"}},
 	})
 
 	var v2 v2Customer
@@ -41,7 +41,7 @@ func TestV2AndV3ShareOneStore(t *testing.T) {
 	if v2.DateCreated != "Thu, 26 Nov 2026 10:00:00 +0000" {
 		t.Errorf("V2 date %q", v2.DateCreated)
 	}
-	if len(v2.FormFields) != 1 || v2.FormFields[0].Name != "size" {
+	if len(v2.FormFields) != 1 || v2.FormFields[0].Name != "shirt_size" {
 		t.Errorf("V2 form fields %+v", v2.FormFields)
 	}
 	if v2.Addresses.Resource != fmt.Sprintf("/customers/%d/addresses", ids[0]) || !strings.HasSuffix(v2.Addresses.URL, "/stores/sandbox/v2"+v2.Addresses.Resource) {

@@ -1,8 +1,6 @@
 package sandbox
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/mail"
@@ -18,63 +16,6 @@ func validEmail(s string) bool {
 	}
 	at := strings.LastIndexByte(s, '@')
 	return at > 0 && strings.Contains(s[at+1:], ".")
-}
-
-// formFieldValue accepts what the spec allows: a string, a number or an
-// array of strings.
-func formFieldValue(raw json.RawMessage) (json.RawMessage, bool) {
-	var buf bytes.Buffer
-	if json.Compact(&buf, raw) != nil || buf.Len() == 0 {
-		return nil, false
-	}
-	b := buf.Bytes()
-	switch {
-	case b[0] == '"':
-		return b, true
-	case b[0] == '[':
-		var list []string
-		return b, json.Unmarshal(b, &list) == nil
-	case b[0] == '-' || (b[0] >= '0' && b[0] <= '9'):
-		var n json.Number
-		return b, json.Unmarshal(b, &n) == nil
-	}
-	return nil, false
-}
-
-// readFormFields reads [{name, value}]. Form fields are defined per store in
-// the control panel; the sandbox has no such definitions and accepts any name.
-func readFormFields(f *fields) ([]formField, bool) {
-	list, ok := f.array("form_fields", false, 0)
-	if !ok {
-		return nil, false
-	}
-	out := []formField{}
-	good := true
-	for i, raw := range list {
-		key := fmt.Sprintf("%sform_fields.%d", f.prefix, i)
-		item, ok := decodeObject(raw, key+".", key, f.errs)
-		if !ok {
-			good = false
-			continue
-		}
-		name, okName := item.str("name", true, 1, 0)
-		rawValue, present := item.raw("value")
-		if !present {
-			item.errs.missing(item.key("value"))
-			good = false
-			continue
-		}
-		value, okValue := formFieldValue(rawValue)
-		if !okValue {
-			item.errs.invalid(item.key("value"), "must be a string, a number or an array of strings")
-		}
-		if !okName || !okValue {
-			good = false
-			continue
-		}
-		out = setFormField(out, formField{Name: name, Value: value})
-	}
-	return out, good
 }
 
 // customerDraft is one validated item of a customers batch, not yet stored.
@@ -165,18 +106,26 @@ func readCustomerV3(f *fields, d *customerDraft, create bool, st *state, conflic
 		cu.StoreCredit = credits
 	}
 	if f.has("channel_ids") {
-		if f.isNull("channel_ids") {
-			cu.ChannelIDs = nil // global access
-		} else if ids, ok := f.intList("channel_ids"); ok {
-			if len(ids) == 0 {
-				// "Provide a channel_ids array ... This array cannot be empty."
-				f.errs.invalid(f.key("channel_ids"), "must not be empty: omit it or send null for access to every channel")
-			} else {
-				cu.ChannelIDs = ids
+		switch {
+		case f.isNull("channel_ids") && create:
+			// Create Customers: "Omit channel_ids field, or provide
+			// channel_ids: null" for global access. customer_Put documents
+			// no null, so an update refuses it.
+			cu.ChannelIDs = nil
+		case f.isNull("channel_ids"):
+			f.errs.invalid(f.key("channel_ids"), "must be an array of channel ids")
+		default:
+			if ids, ok := f.intList("channel_ids"); ok {
+				if len(ids) == 0 {
+					// "Provide a channel_ids array ... This array cannot be empty."
+					f.errs.invalid(f.key("channel_ids"), "must not be empty: omit it for access to every channel")
+				} else {
+					cu.ChannelIDs = ids
+				}
 			}
 		}
 	}
-	if list, ok := readFormFields(f); ok {
+	if list, ok := readTypedFormFields(f, st.customerForm); ok {
 		if create {
 			cu.FormFields = list
 		} else {
@@ -186,11 +135,9 @@ func readCustomerV3(f *fields, d *customerDraft, create bool, st *state, conflic
 		}
 	}
 	if create {
-		// registration_ip_address is not in customer_Post, but BigCommerce
-		// accepts it on create; on PUT the spec lists it read-only.
-		if v, ok := f.str("registration_ip_address", false, 0, 30); ok {
-			cu.RegistrationIP = v
-		}
+		// registration_ip_address is not in customer_Post, and "If the
+		// customer was created using the API, then registration address is
+		// blank": it is ignored. V2's Update a Customer sets it.
 		if v, ok := f.integer("origin_channel_id", false); ok {
 			if v < 1 {
 				f.errs.invalid(f.key("origin_channel_id"), "must be a channel id")

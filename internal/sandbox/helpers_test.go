@@ -118,22 +118,23 @@ type v3Err struct {
 
 // customerOut is the part of a V3 customer the tests look at.
 type customerOut struct {
-	ID                 int    `json:"id"`
-	Email              string `json:"email"`
-	FirstName          string `json:"first_name"`
-	LastName           string `json:"last_name"`
-	Company            string `json:"company"`
-	CustomerGroupID    int    `json:"customer_group_id"`
-	DateCreated        string `json:"date_created"`
-	DateModified       string `json:"date_modified"`
-	AddressCount       int    `json:"address_count"`
-	AttributeCount     int    `json:"attribute_count"`
-	OriginChannelID    int    `json:"origin_channel_id"`
-	ChannelIDs         []int  `json:"channel_ids"`
-	Addresses          *[]any `json:"addresses"`
-	Attributes         *[]any `json:"attributes"`
-	FormFields         *[]any `json:"form_fields"`
-	StoreCreditAmounts *[]struct {
+	ID                    int    `json:"id"`
+	Email                 string `json:"email"`
+	FirstName             string `json:"first_name"`
+	LastName              string `json:"last_name"`
+	Company               string `json:"company"`
+	CustomerGroupID       int    `json:"customer_group_id"`
+	DateCreated           string `json:"date_created"`
+	DateModified          string `json:"date_modified"`
+	AddressCount          int    `json:"address_count"`
+	AttributeCount        int    `json:"attribute_count"`
+	OriginChannelID       int    `json:"origin_channel_id"`
+	RegistrationIPAddress string `json:"registration_ip_address"`
+	ChannelIDs            []int  `json:"channel_ids"`
+	Addresses             *[]any `json:"addresses"`
+	Attributes            *[]any `json:"attributes"`
+	FormFields            *[]any `json:"form_fields"`
+	StoreCreditAmounts    *[]struct {
 		Amount json.Number `json:"amount"`
 	} `json:"store_credit_amounts"`
 }

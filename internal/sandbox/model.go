@@ -133,6 +133,8 @@ type state struct {
 	values     map[int]*attributeValue
 	groups     map[int]*group
 
+	customerForm, addressForm map[string]FormFieldType // form-field definitions
+
 	nextCustomer, nextAddress, nextAttribute, nextValue, nextGroup int
 	seeded                                                         int // last number used by SeedCustomers
 }

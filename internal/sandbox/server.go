@@ -28,6 +28,9 @@ type Options struct {
 	Now           func() time.Time // default time.Now
 	Faults        Faults           // fault injection, zero value = none
 	Logger        *log.Logger      // optional request log: method, path, status only (never bodies: customer PII)
+	// FormFields defines the store's sign-up and address form fields; nil
+	// means DefaultFormFields.
+	FormFields *FormFields
 
 	// Addr is where Start listens; default "127.0.0.1:0" (a free port).
 	Addr string
@@ -74,6 +77,11 @@ func New(opts Options) *Store {
 		faults:  newFaultSource(opts),
 		stats:   newStatsRecorder(),
 	}
+	forms := DefaultFormFields
+	if opts.FormFields != nil {
+		forms = *opts.FormFields
+	}
+	s.st.customerForm, s.st.addressForm = formFieldTypes(forms.Customer), formFieldTypes(forms.Address)
 	s.routes = buildRoutes()
 	return s
 }
