@@ -140,7 +140,7 @@ func TestCustomersConcurrentLifecycle(t *testing.T) {
 		return err
 	})
 	phase("update", "PUT /v3/customers", 7, func(i int) error {
-		cu, err := svc.UpdateCustomer(ctx, bigcommerce.CustomerUpdate{ID: ids[i], Email: email(i), FirstName: "Jane", LastName: fmt.Sprint("Doe ", i)})
+		cu, err := svc.UpdateCustomer(ctx, bigcommerce.CustomerUpdate{ID: ids[i], Email: new(email(i)), FirstName: new("Jane"), LastName: new(fmt.Sprint("Doe ", i))})
 		if err == nil && (cu.ID != ids[i] || cu.LastName != fmt.Sprint("Doe ", i)) {
 			err = fmt.Errorf("got customer %d %s", cu.ID, cu.LastName)
 		}
@@ -297,7 +297,7 @@ func TestCustomersAtMostThreeConcurrentPuts(t *testing.T) {
 	store.ResetStats()
 	svc := NewCustomers(api)
 	each(n, func(i int) {
-		cu, err := svc.UpdateCustomer(ctx, bigcommerce.CustomerUpdate{ID: ids[i], Email: fmt.Sprintf("put-%03d@example.com", i), FirstName: "Jane", LastName: "Batched"})
+		cu, err := svc.UpdateCustomer(ctx, bigcommerce.CustomerUpdate{ID: ids[i], Email: new(fmt.Sprintf("put-%03d@example.com", i)), FirstName: new("Jane"), LastName: new("Batched")})
 		if err != nil || cu.LastName != "Batched" {
 			t.Errorf("update %d: %+v, %v", ids[i], cu, err)
 		}

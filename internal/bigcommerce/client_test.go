@@ -282,7 +282,7 @@ func TestRetriedRequestsReplayTheSameBody(t *testing.T) {
 	clock := &fakeClock{t: time.Unix(0, 0)}
 	srv := &scriptedServer{responses: []scripted{{status: 429, headers: map[string]string{"X-Rate-Limit-Time-Reset-Ms": "10"}}, {status: 200, body: `{"data":[{"id":1}]}`}}}
 	c := newTestClient(t, srv, clock)
-	if _, err := c.UpdateCustomer(context.Background(), CustomerUpdate{ID: 1, FirstName: "Jane"}); err != nil {
+	if _, err := c.UpdateCustomer(context.Background(), CustomerUpdate{ID: 1, FirstName: new("Jane")}); err != nil {
 		t.Fatal(err)
 	}
 	if len(srv.requests) != 2 || srv.requests[0].body == "" || srv.requests[0].body != srv.requests[1].body {

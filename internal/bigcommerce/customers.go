@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -51,30 +53,94 @@ type AuthenticationInput struct {
 	NewPassword        string `json:"new_password,omitempty"`
 }
 
-// FormField is a customer form-field value. The API sends a string, a number
-// or a list of strings; Value holds a string as is and anything else as JSON.
+// FormField is a form-field value of a customer or an address.
 type FormField struct {
 	Name  string         `json:"name"`
 	Value FormFieldValue `json:"value"`
 }
 
-// FormFieldValue is a form-field value in text form.
-type FormFieldValue string
+// FormFieldValue is one of the three JSON types the API gives form-field
+// values: a string (text fields), a number (number fields) or a list of
+// strings (checkboxes). Exactly one of Text, Number and List is set; List is
+// non-nil (possibly empty) for a list.
+type FormFieldValue struct {
+	Text   *string
+	Number *Decimal
+	List   []string
+}
 
-// UnmarshalJSON keeps strings as they are and other JSON values as text.
-func (v *FormFieldValue) UnmarshalJSON(b []byte) error {
-	var s string
-	if err := json.Unmarshal(b, &s); err == nil {
-		*v = FormFieldValue(s)
-		return nil
+// TextValue, NumberValue and ListValue build a FormFieldValue of each type.
+func TextValue(s string) FormFieldValue    { return FormFieldValue{Text: &s} }
+func NumberValue(d Decimal) FormFieldValue { return FormFieldValue{Number: &d} }
+func ListValue(list []string) FormFieldValue {
+	if list == nil {
+		list = []string{}
 	}
-	*v = FormFieldValue(bytes.TrimSpace(b))
+	return FormFieldValue{List: list}
+}
+
+// Equal reports whether two values have the same type and content. Numbers
+// compare by their digits as sent, so 12.5 and 12.50 differ.
+func (v FormFieldValue) Equal(o FormFieldValue) bool {
+	switch {
+	case v.Text != nil:
+		return o.Text != nil && *v.Text == *o.Text
+	case v.Number != nil:
+		return o.Number != nil && *v.Number == *o.Number
+	case v.List != nil:
+		return o.List != nil && slices.Equal(v.List, o.List)
+	}
+	return o.Text == nil && o.Number == nil && o.List == nil
+}
+
+// MarshalJSON writes the value with its own JSON type.
+func (v FormFieldValue) MarshalJSON() ([]byte, error) {
+	switch {
+	case v.Text != nil:
+		return json.Marshal(*v.Text)
+	case v.Number != nil:
+		return v.Number.MarshalJSON()
+	case v.List != nil:
+		return json.Marshal(v.List)
+	}
+	return nil, errors.New("a form-field value needs a text, a number or a list")
+}
+
+// UnmarshalJSON reads a string, a number or a list of strings.
+func (v *FormFieldValue) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	*v = FormFieldValue{}
+	if len(b) == 0 {
+		return errors.New("empty form-field value")
+	}
+	switch b[0] {
+	case '"':
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		v.Text = &s
+	case '[':
+		list := []string{}
+		if err := json.Unmarshal(b, &list); err != nil {
+			return fmt.Errorf("a form-field list must hold strings: %w", err)
+		}
+		v.List = list
+	default:
+		var d Decimal
+		if err := d.UnmarshalJSON(b); err != nil {
+			return fmt.Errorf("a form-field value must be a string, a number or a list of strings, got %s", b)
+		}
+		v.Number = &d
+	}
 	return nil
 }
 
-// CustomerCreate is one item of POST /v3/customers. Optional fields that the
-// store fills in when absent are pointers; plain strings are always sent so
-// that an empty value means empty.
+// CustomerCreate is one item of POST /v3/customers (customer_Post). Optional
+// fields that the store fills in when absent are pointers or omitted when
+// empty; plain strings are always sent so that an empty value means empty.
+// The registration IP is not part of it: V3 ignores it on create, and
+// SetRegistrationIP sets it through V2 afterwards.
 type CustomerCreate struct {
 	Email                                   string               `json:"email"`
 	FirstName                               string               `json:"first_name"`
@@ -84,34 +150,44 @@ type CustomerCreate struct {
 	Notes                                   string               `json:"notes"`
 	TaxExemptCategory                       string               `json:"tax_exempt_category"`
 	CustomerGroupID                         int                  `json:"customer_group_id"`
-	RegistrationIPAddress                   string               `json:"registration_ip_address,omitempty"`
 	Authentication                          *AuthenticationInput `json:"authentication,omitempty"`
 	AcceptsProductReviewAbandonedCartEmails *bool                `json:"accepts_product_review_abandoned_cart_emails,omitempty"`
 	StoreCreditAmounts                      []StoreCredit        `json:"store_credit_amounts,omitempty"`
 	OriginChannelID                         *int                 `json:"origin_channel_id,omitempty"`
-	// ChannelIDs nil is sent as null: access to every channel.
-	ChannelIDs                        []int       `json:"channel_ids"`
+	// ChannelIDs nil is omitted: access to every channel.
+	ChannelIDs                        []int       `json:"channel_ids,omitempty"`
 	FormFields                        []FormField `json:"form_fields,omitempty"`
 	TriggerAccountCreatedNotification *bool       `json:"trigger_account_created_notification,omitempty"`
 }
 
-// CustomerUpdate is one item of PUT /v3/customers. Every managed field is sent
-// so that clearing a value in configuration clears it in the store.
+// CustomerUpdate is one item of PUT /v3/customers (customer_Put): the id and
+// only the fields to change. A nil field is not sent, so the store keeps its
+// value; a pointer to "" clears a string. None of customer_Put's fields is
+// nullable, so nothing is ever sent as null.
 type CustomerUpdate struct {
 	ID                                      int                  `json:"id"`
-	Email                                   string               `json:"email"`
-	FirstName                               string               `json:"first_name"`
-	LastName                                string               `json:"last_name"`
-	Company                                 string               `json:"company"`
-	Phone                                   string               `json:"phone"`
-	Notes                                   string               `json:"notes"`
-	TaxExemptCategory                       string               `json:"tax_exempt_category"`
-	CustomerGroupID                         int                  `json:"customer_group_id"`
+	Email                                   *string              `json:"email,omitempty"`
+	FirstName                               *string              `json:"first_name,omitempty"`
+	LastName                                *string              `json:"last_name,omitempty"`
+	Company                                 *string              `json:"company,omitempty"`
+	Phone                                   *string              `json:"phone,omitempty"`
+	Notes                                   *string              `json:"notes,omitempty"`
+	TaxExemptCategory                       *string              `json:"tax_exempt_category,omitempty"`
+	CustomerGroupID                         *int                 `json:"customer_group_id,omitempty"`
 	Authentication                          *AuthenticationInput `json:"authentication,omitempty"`
 	AcceptsProductReviewAbandonedCartEmails *bool                `json:"accepts_product_review_abandoned_cart_emails,omitempty"`
 	StoreCreditAmounts                      []StoreCredit        `json:"store_credit_amounts,omitempty"`
-	ChannelIDs                              []int                `json:"channel_ids"`
+	ChannelIDs                              []int                `json:"channel_ids,omitempty"`
 	FormFields                              []FormField          `json:"form_fields,omitempty"`
+}
+
+// Empty reports whether the update changes nothing, so that no request is
+// needed.
+func (u CustomerUpdate) Empty() bool {
+	return u.Email == nil && u.FirstName == nil && u.LastName == nil && u.Company == nil && u.Phone == nil &&
+		u.Notes == nil && u.TaxExemptCategory == nil && u.CustomerGroupID == nil && u.Authentication == nil &&
+		u.AcceptsProductReviewAbandonedCartEmails == nil && u.StoreCreditAmounts == nil && u.ChannelIDs == nil &&
+		u.FormFields == nil
 }
 
 // CustomerService is the per-customer surface that resources use. The Client
@@ -383,4 +459,14 @@ func (c *Client) ValidateCredentials(ctx context.Context, email, password string
 	}
 	err := c.do(ctx, request{method: http.MethodPost, version: "v3", path: "/customers/validate-credentials", body: body, idempotent: true}, &out)
 	return out.IsValid, err
+}
+
+// SetRegistrationIP sets a customer's registration IP address through V2's
+// Update a Customer: V3 lists the field as read-only and ignores it on
+// create, and V2 is the API that documents it as writable.
+func (c *Client) SetRegistrationIP(ctx context.Context, id int, ip string) error {
+	body := struct {
+		RegistrationIPAddress string `json:"registration_ip_address"`
+	}{ip}
+	return c.do(ctx, request{method: http.MethodPut, version: "v2", path: "/customers/" + strconv.Itoa(id), body: body, idempotent: true}, nil)
 }

@@ -67,23 +67,57 @@ func (e *APIError) Is(target error) bool {
 	return false
 }
 
-// ItemFields splits an index-keyed field map ("2.email") by batch item. Keys
-// without an index are returned under -1.
+// ItemFields splits a field map by batch item. BigCommerce documents no
+// single form for the keys, so each of "2.email", "[2].email" and "2[email]"
+// counts as item 2's email; a key without an index ("email",
+// ".customer_create") is returned under -1.
 func (e *APIError) ItemFields() map[int]map[string]string {
 	out := map[int]map[string]string{}
 	for k, v := range e.Fields {
-		idx, field := -1, k
-		if i := strings.IndexByte(k, '.'); i > 0 {
-			if n, err := strconv.Atoi(k[:i]); err == nil {
-				idx, field = n, k[i+1:]
-			}
-		}
+		idx, field := splitItemKey(k)
 		if out[idx] == nil {
 			out[idx] = map[string]string{}
 		}
 		out[idx][field] = v
 	}
 	return out
+}
+
+// splitItemKey reads the item index and the field name from one key of an
+// error's field map; -1 when the key names no item.
+func splitItemKey(k string) (int, string) {
+	rest := k
+	bracketed := strings.HasPrefix(rest, "[")
+	if bracketed {
+		rest = rest[1:]
+	}
+	end := 0
+	for end < len(rest) && rest[end] >= '0' && rest[end] <= '9' {
+		end++
+	}
+	if end == 0 {
+		return -1, k
+	}
+	n, err := strconv.Atoi(rest[:end])
+	if err != nil {
+		return -1, k
+	}
+	rest = rest[end:]
+	if bracketed {
+		if !strings.HasPrefix(rest, "]") {
+			return -1, k
+		}
+		rest = rest[1:]
+	}
+	switch {
+	case rest == "":
+		return n, ""
+	case strings.HasPrefix(rest, "."):
+		return n, rest[1:]
+	case strings.HasPrefix(rest, "[") && strings.HasSuffix(rest, "]"):
+		return n, rest[1 : len(rest)-1]
+	}
+	return -1, k
 }
 
 func newAPIError(method, path string, status int, _ http.Header, body []byte) *APIError {

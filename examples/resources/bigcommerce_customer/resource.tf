@@ -24,7 +24,11 @@ resource "bigcommerce_customer" "jane" {
   password_wo_version  = 1
   force_password_reset = true
 
+  # One entry per sign-up form field, typed as the field is in the store:
+  # value for text, number for numbers, values for checkboxes.
   form_fields = {
-    shirt_size = "Large"
+    shirt_size = { value = "Large" }
+    employees  = { number = 12 }
+    interests  = { values = ["outdoor", "cycling"] }
   }
 }

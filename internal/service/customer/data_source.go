@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/formfields"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
 )
 
@@ -136,20 +137,23 @@ func customerDataAttributes(ctx context.Context) map[string]schema.Attribute {
 		if a.IsWriteOnly() || name == "timeouts" || name == "password_wo_version" {
 			continue
 		}
-		desc := a.GetDescription()
+		desc := a.GetMarkdownDescription()
+		if desc == "" {
+			desc = a.GetDescription()
+		}
 		switch a := a.(type) {
 		case rschema.StringAttribute:
-			out[name] = schema.StringAttribute{Computed: true, Description: desc}
+			out[name] = schema.StringAttribute{Computed: true, MarkdownDescription: desc}
 		case rschema.Int64Attribute:
-			out[name] = schema.Int64Attribute{Computed: true, Description: desc}
+			out[name] = schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
 		case rschema.BoolAttribute:
-			out[name] = schema.BoolAttribute{Computed: true, Description: desc}
+			out[name] = schema.BoolAttribute{Computed: true, MarkdownDescription: desc}
 		case rschema.NumberAttribute:
-			out[name] = schema.NumberAttribute{Computed: true, Description: desc}
+			out[name] = schema.NumberAttribute{Computed: true, MarkdownDescription: desc}
 		case rschema.SetAttribute:
-			out[name] = schema.SetAttribute{Computed: true, Description: desc, ElementType: a.ElementType}
-		case rschema.MapAttribute:
-			out[name] = schema.MapAttribute{Computed: true, Description: desc, ElementType: a.ElementType}
+			out[name] = schema.SetAttribute{Computed: true, MarkdownDescription: desc, ElementType: a.ElementType}
+		case rschema.MapNestedAttribute:
+			out[name] = formfields.DataSourceAttribute(desc)
 		default:
 			panic(fmt.Sprintf("customer attribute %s has a type the data sources do not map: %T", name, a))
 		}
@@ -165,7 +169,7 @@ func newCustomerDataModel(ctx context.Context, c *bigcommerce.Customer) (custome
 	m.CustomerGroupID = types.Int64Value(0)
 	m.StoreCredit = types.NumberUnknown()
 	m.ForcePasswordReset = types.BoolUnknown()
-	m.FormFields = types.MapUnknown(types.StringType)
+	m.FormFields = types.MapUnknown(formfields.ObjectType)
 	diags := flatten(ctx, c, &m)
 	return customerDataModel{
 		ID:                                      m.ID,

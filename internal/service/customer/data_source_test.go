@@ -40,7 +40,7 @@ data "bigcommerce_customer" "by_email" {
 					append(sameAsResource("data.bigcommerce_customer.by_email"),
 						statecheck.ExpectKnownValue("data.bigcommerce_customer.by_email", tfjsonpath.New("email"), knownvalue.StringExact(email)),
 						statecheck.ExpectKnownValue("data.bigcommerce_customer.by_id", tfjsonpath.New("store_credit"), knownvalue.NumberExact(mustDecimal("12.5"))),
-						statecheck.ExpectKnownValue("data.bigcommerce_customer.by_id", tfjsonpath.New("form_fields"), knownvalue.MapExact(map[string]knownvalue.Check{"shirt_size": knownvalue.StringExact("Large")})),
+						statecheck.ExpectKnownValue("data.bigcommerce_customer.by_id", tfjsonpath.New("form_fields"), knownvalue.MapExact(map[string]knownvalue.Check{"shirt_size": textField("Large")})),
 					)...),
 			},
 		},

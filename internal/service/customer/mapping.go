@@ -7,18 +7,21 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/flex"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/formfields"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwtypes"
 )
 
 // expandCreate builds the create request from the plan, and the write-only
-// values from the configuration.
+// values from the configuration. The registration IP is not part of it: V3
+// ignores it on create, so Create sets it through V2 afterwards.
 func expandCreate(ctx context.Context, plan, config resourceModel) (bigcommerce.CustomerCreate, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	in := bigcommerce.CustomerCreate{
@@ -30,7 +33,6 @@ func expandCreate(ctx context.Context, plan, config resourceModel) (bigcommerce.
 		Notes:                                   plan.Notes.ValueString(),
 		TaxExemptCategory:                       plan.TaxExemptCategory.ValueString(),
 		CustomerGroupID:                         int(plan.CustomerGroupID.ValueInt64()),
-		RegistrationIPAddress:                   plan.RegistrationIPAddress.ValueString(),
 		AcceptsProductReviewAbandonedCartEmails: knownBool(plan.AcceptsProductReviewAbandonedCartEmails),
 		OriginChannelID:                         knownInt(plan.OriginChannelID),
 		TriggerAccountCreatedNotification:       knownBool(config.TriggerAccountCreatedNotification),
@@ -39,7 +41,7 @@ func expandCreate(ctx context.Context, plan, config resourceModel) (bigcommerce.
 		in.StoreCreditAmounts = []bigcommerce.StoreCredit{{Amount: bigcommerce.Decimal(flex.NumberDecimal(plan.StoreCredit))}}
 	}
 	in.ChannelIDs, diags = expandChannelIDs(ctx, plan.ChannelIDs)
-	formFields, d := expandFormFields(ctx, plan.FormFields, types.MapNull(types.StringType))
+	formFields, d := formfields.Expand(ctx, plan.FormFields, types.MapNull(formfields.ObjectType))
 	diags.Append(d...)
 	in.FormFields = formFields
 	if force := knownBool(plan.ForcePasswordReset); force != nil || !config.PasswordWO.IsNull() {
@@ -48,40 +50,119 @@ func expandCreate(ctx context.Context, plan, config resourceModel) (bigcommerce.
 	return in, diags
 }
 
-// expandUpdate builds the update request. Every managed field is sent, so a
-// value removed from the configuration is cleared in the store. The password
-// is sent only when its version changed.
-func expandUpdate(ctx context.Context, plan, state, config resourceModel) (bigcommerce.CustomerUpdate, diag.Diagnostics) {
+// expandUpdate builds the update request: the id and each attribute whose
+// planned value differs from the state. An attribute the configuration does
+// not manage keeps its state value in the plan, so it is never sent; an
+// optional string removed from the configuration is planned null and sent
+// as "" to clear it. The password is sent only when its version changed.
+// credits is what the store holds now, needed to change the first amount
+// without dropping the others; it is read only when store_credit changes.
+func expandUpdate(ctx context.Context, plan, state, config resourceModel, credits func(id int) ([]bigcommerce.StoreCredit, error)) (bigcommerce.CustomerUpdate, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	id, d := parseID(state.ID.ValueString())
 	diags.Append(d...)
 	in := bigcommerce.CustomerUpdate{
-		ID:                                      id,
-		Email:                                   plan.Email.ValueString(),
-		FirstName:                               plan.FirstName.ValueString(),
-		LastName:                                plan.LastName.ValueString(),
-		Company:                                 plan.Company.ValueString(),
-		Phone:                                   plan.Phone.ValueString(),
-		Notes:                                   plan.Notes.ValueString(),
-		TaxExemptCategory:                       plan.TaxExemptCategory.ValueString(),
-		CustomerGroupID:                         int(plan.CustomerGroupID.ValueInt64()),
-		AcceptsProductReviewAbandonedCartEmails: knownBool(plan.AcceptsProductReviewAbandonedCartEmails),
+		ID:                id,
+		Email:             changedString(plan.Email.StringValue, state.Email.StringValue),
+		FirstName:         changedString(plan.FirstName, state.FirstName),
+		LastName:          changedString(plan.LastName, state.LastName),
+		Company:           changedString(plan.Company, state.Company),
+		Phone:             changedString(plan.Phone, state.Phone),
+		Notes:             changedString(plan.Notes, state.Notes),
+		TaxExemptCategory: changedString(plan.TaxExemptCategory, state.TaxExemptCategory),
 	}
-	if fwresource.Known(plan.StoreCredit) {
-		in.StoreCreditAmounts = []bigcommerce.StoreCredit{{Amount: bigcommerce.Decimal(flex.NumberDecimal(plan.StoreCredit))}}
+	if !plan.CustomerGroupID.IsUnknown() && !plan.CustomerGroupID.Equal(state.CustomerGroupID) {
+		gid := int(plan.CustomerGroupID.ValueInt64()) // null: no group, 0
+		in.CustomerGroupID = &gid
 	}
-	in.ChannelIDs, d = expandChannelIDs(ctx, plan.ChannelIDs)
-	diags.Append(d...)
-	in.FormFields, d = expandFormFields(ctx, plan.FormFields, state.FormFields)
+	if changed(plan.AcceptsProductReviewAbandonedCartEmails, state.AcceptsProductReviewAbandonedCartEmails) {
+		in.AcceptsProductReviewAbandonedCartEmails = knownBool(plan.AcceptsProductReviewAbandonedCartEmails)
+	}
+	if changed(plan.StoreCredit, state.StoreCredit) && !sameNumber(plan.StoreCredit, state.StoreCredit) {
+		current, err := credits(id)
+		if err != nil {
+			diags.AddAttributeError(path.Root("store_credit"), "Unable to read the customer's store credit",
+				fmt.Sprintf("Changing store_credit rewrites the customer's store_credit_amounts, so they are read first, and reading them failed: %s", err))
+			return in, diags
+		}
+		amount := bigcommerce.StoreCredit{Amount: bigcommerce.Decimal(flex.NumberDecimal(plan.StoreCredit))}
+		// Only the first amount is managed; the others are sent back as the
+		// store holds them, since the list is written whole.
+		in.StoreCreditAmounts = append([]bigcommerce.StoreCredit{amount}, tail(current)...)
+	}
+	if changed(plan.ChannelIDs, state.ChannelIDs) && !plan.ChannelIDs.IsNull() {
+		in.ChannelIDs, d = expandChannelIDs(ctx, plan.ChannelIDs)
+		diags.Append(d...)
+	}
+	in.FormFields, d = formfields.Expand(ctx, plan.FormFields, state.FormFields)
 	diags.Append(d...)
 	sendPassword := !config.PasswordWO.IsNull() && !plan.PasswordWOVersion.Equal(state.PasswordWOVersion)
-	if force := knownBool(plan.ForcePasswordReset); force != nil || sendPassword {
-		in.Authentication = &bigcommerce.AuthenticationInput{ForcePasswordReset: force}
+	if changed(plan.ForcePasswordReset, state.ForcePasswordReset) || sendPassword {
+		in.Authentication = &bigcommerce.AuthenticationInput{}
+		if changed(plan.ForcePasswordReset, state.ForcePasswordReset) {
+			in.Authentication.ForcePasswordReset = knownBool(plan.ForcePasswordReset)
+		}
 		if sendPassword {
 			in.Authentication.NewPassword = config.PasswordWO.ValueString()
 		}
 	}
 	return in, diags
+}
+
+// keepUnmanaged puts back into got the planned values of the attributes the
+// configuration does not set. The plan promised them (the state's values);
+// the store may have changed them since the plan was made, and that shows at
+// the next refresh, where an unmanaged value never makes a diff.
+func keepUnmanaged(config, plan resourceModel, got *resourceModel) {
+	if config.AcceptsProductReviewAbandonedCartEmails.IsNull() && fwresource.Known(plan.AcceptsProductReviewAbandonedCartEmails) {
+		got.AcceptsProductReviewAbandonedCartEmails = plan.AcceptsProductReviewAbandonedCartEmails
+	}
+	if config.StoreCredit.IsNull() && fwresource.Known(plan.StoreCredit) {
+		got.StoreCredit = plan.StoreCredit
+	}
+	if config.ForcePasswordReset.IsNull() && fwresource.Known(plan.ForcePasswordReset) {
+		got.ForcePasswordReset = plan.ForcePasswordReset
+	}
+	if config.ChannelIDs.IsNull() && !plan.ChannelIDs.IsUnknown() {
+		got.ChannelIDs = plan.ChannelIDs
+	}
+	if config.RegistrationIPAddress.IsNull() && !plan.RegistrationIPAddress.IsUnknown() {
+		got.RegistrationIPAddress = plan.RegistrationIPAddress
+	}
+	if config.FormFields.IsNull() && !plan.FormFields.IsUnknown() {
+		got.FormFields = plan.FormFields
+	}
+}
+
+// changedString is the value to send for an optional string: nil when it
+// is unchanged, "" when it was removed from the configuration.
+func changedString(planned, prior types.String) *string {
+	if planned.IsUnknown() || planned.Equal(prior) {
+		return nil
+	}
+	s := planned.ValueString()
+	if prior.IsNull() && s == "" {
+		return nil // null and "" both mean empty in the store
+	}
+	return &s
+}
+
+// changed reports whether a planned value is known and differs from the
+// prior state.
+func changed(planned, prior attr.Value) bool {
+	return !planned.IsUnknown() && !planned.IsNull() && !planned.Equal(prior)
+}
+
+// sameNumber reports two known numbers of equal value (43.1 and 43.10).
+func sameNumber(a, b types.Number) bool {
+	return fwresource.Known(a) && fwresource.Known(b) && a.ValueBigFloat().Cmp(b.ValueBigFloat()) == 0
+}
+
+func tail(list []bigcommerce.StoreCredit) []bigcommerce.StoreCredit {
+	if len(list) < 2 {
+		return nil
+	}
+	return list[1:]
 }
 
 func expandChannelIDs(ctx context.Context, set types.Set) ([]int, diag.Diagnostics) {
@@ -95,38 +176,6 @@ func expandChannelIDs(ctx context.Context, set types.Set) ([]int, diag.Diagnosti
 		out[i] = int(id)
 	}
 	sort.Ints(out)
-	return out, diags
-}
-
-// expandFormFields sends the planned values; a field that was managed before
-// and is gone from the plan is sent empty, which clears it.
-func expandFormFields(ctx context.Context, planned, prior types.Map) ([]bigcommerce.FormField, diag.Diagnostics) {
-	if planned.IsUnknown() {
-		return nil, nil
-	}
-	var diags diag.Diagnostics
-	want := map[string]string{}
-	if !planned.IsNull() {
-		diags.Append(planned.ElementsAs(ctx, &want, false)...)
-	}
-	if !prior.IsNull() && !prior.IsUnknown() {
-		var before map[string]string
-		diags.Append(prior.ElementsAs(ctx, &before, false)...)
-		for name := range before {
-			if _, ok := want[name]; !ok {
-				want[name] = ""
-			}
-		}
-	}
-	names := make([]string, 0, len(want))
-	for name := range want {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	out := make([]bigcommerce.FormField, 0, len(names))
-	for _, name := range names {
-		out = append(out, bigcommerce.FormField{Name: name, Value: bigcommerce.FormFieldValue(want[name])})
-	}
 	return out, diags
 }
 
@@ -184,12 +233,10 @@ func flatten(ctx context.Context, c *bigcommerce.Customer, m *resourceModel) dia
 		m.ChannelIDs = set
 	}
 
+	// Only the fields the state or the plan manages are kept; with none
+	// known (after an import, or a create that sets none), every field.
 	if c.FormFields != nil || !fwresource.Known(m.FormFields) {
-		values := map[string]string{}
-		for _, f := range c.FormFields {
-			values[f.Name] = string(f.Value)
-		}
-		fields, d := types.MapValueFrom(ctx, types.StringType, values)
+		fields, d := formfields.Flatten(ctx, c.FormFields, formfields.Names(m.FormFields))
 		diags.Append(d...)
 		m.FormFields = fields
 	}
@@ -219,21 +266,34 @@ var apiFieldAttributes = map[string]string{
 	"accepts_product_review_abandoned_cart_emails": "accepts_product_review_abandoned_cart_emails",
 }
 
-// addAPIError turns a client error into diagnostics: a duplicate e-mail on
-// create into advice to import, and BigCommerce's field map onto the
-// matching attributes.
+// addAPIError turns a client error into diagnostics, with BigCommerce's
+// field map on the matching attributes.
 func addAPIError(diags *diag.Diagnostics, op, subject string, err error) {
-	var apiErr *bigcommerce.APIError
-	if op == "create" && errors.As(err, &apiErr) && (errors.Is(err, bigcommerce.ErrValidation) || errors.Is(err, bigcommerce.ErrConflict)) {
-		for _, fields := range apiErr.ItemFields() {
-			if msg, ok := fields["email"]; ok && isDuplicate(msg) {
-				diags.AddAttributeError(path.Root("email"), "Customer e-mail already exists",
-					fmt.Sprintf("The store already has a customer with the e-mail %s (%s). To manage that customer with Terraform, import it instead of creating it:\n\n  terraform import <resource address> %s\n\nor add an import block with id = %q.", subject, msg, subject, subject))
-				return
-			}
+	fwresource.AddAPIError(diags, op, "customer", subject, err, attributeFor)
+}
+
+// addCreateError reports a refused create. Whatever the store's wording or
+// the shape of its error keys, a customer that already has the e-mail is
+// found by looking it up, and the error names it with the import command
+// and block that adopt it.
+func (r *customerResource) addCreateError(ctx context.Context, diags *diag.Diagnostics, email string, err error) {
+	if errors.Is(err, bigcommerce.ErrValidation) || errors.Is(err, bigcommerce.ErrConflict) {
+		if existing, findErr := r.data.Client.FindCustomerByEmail(ctx, email); findErr == nil {
+			diags.AddAttributeError(path.Root("email"), "Customer e-mail already exists", duplicateAdvice(existing, err))
+			return
 		}
 	}
-	fwresource.AddAPIError(diags, op, "customer", subject, err, attributeFor)
+	addAPIError(diags, "create", email, err)
+}
+
+// duplicateAdvice tells how to adopt the customer that holds an e-mail.
+func duplicateAdvice(existing *bigcommerce.Customer, err error) string {
+	return fmt.Sprintf("The store already has customer %d with the e-mail %s (%s %s), so it cannot be created again. "+
+		"To manage that customer with Terraform, import it instead of creating it:\n\n"+
+		"  terraform import <resource address> %d\n\n"+
+		"or add an import block beside the resource:\n\n"+
+		"  import {\n    to = <resource address>\n    id = \"%d\"\n  }\n\n"+
+		"The store answered: %s", existing.ID, existing.Email, existing.FirstName, existing.LastName, existing.ID, existing.ID, err)
 }
 
 func attributeFor(field string) string {
@@ -244,11 +304,6 @@ func attributeFor(field string) string {
 		return apiFieldAttributes[field[:i]]
 	}
 	return ""
-}
-
-func isDuplicate(msg string) bool {
-	msg = strings.ToLower(msg)
-	return strings.Contains(msg, "already") || strings.Contains(msg, "unique") || strings.Contains(msg, "exists") || strings.Contains(msg, "in use")
 }
 
 func knownBool(v types.Bool) *bool {

@@ -22,14 +22,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/numberplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/formfields"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwtypes"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwvalidators"
@@ -72,7 +73,7 @@ type resourceModel struct {
 	PasswordWO                              types.String                  `tfsdk:"password_wo"`
 	PasswordWOVersion                       types.Int64                   `tfsdk:"password_wo_version"`
 	TriggerAccountCreatedNotification       types.Bool                    `tfsdk:"trigger_account_created_notification"`
-	FormFields                              types.Map                     `tfsdk:"form_fields"`
+	FormFields                              types.Map                     `tfsdk:"form_fields"` // of formfields.Model
 	DateCreated                             types.String                  `tfsdk:"date_created"`
 	DateModified                            types.String                  `tfsdk:"date_modified"`
 	Timeouts                                timeouts.Value                `tfsdk:"timeouts"`
@@ -143,7 +144,7 @@ func (r *customerResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
 			"store_credit": schema.NumberAttribute{
-				Description:   "The customer's store credit (`store_credit_amounts[0].amount`; V2 `store_credit`), an exact decimal of zero or more such as `43.15`. When omitted, the store's value is kept.",
+				Description:   "The customer's store credit (`store_credit_amounts[0].amount`; V2 `store_credit`), an exact decimal of zero or more such as `43.15`. Only this first amount is managed: a change rewrites it and sends the store's other `store_credit_amounts` back unchanged. When omitted, the store's value is kept and never written.",
 				Optional:      true,
 				Computed:      true,
 				Validators:    []validator.Number{fwvalidators.NonNegativeNumber()},
@@ -151,9 +152,13 @@ func (r *customerResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 			"channel_ids": schema.SetAttribute{
 				ElementType: types.Int64Type,
-				Description: "The ids of the channels (storefronts) the customer may sign in to (`channel_ids`). Omit it for access to every channel; when set it must name at least one channel.",
-				Optional:    true,
-				Validators:  []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueInt64sAre(int64validator.AtLeast(1))},
+				MarkdownDescription: "The ids of the channels (storefronts) the customer may sign in to (`channel_ids`); when set it must name at least one channel. " +
+					"Omit it at creation for access to every channel (the channel needs `allow_global_logins`). " +
+					"BigCommerce's update accepts only a list of channels, never a return to every channel, so removing `channel_ids` from the configuration later leaves the customer's channels as they are (still shown here): restore access to every channel in the control panel.",
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueInt64sAre(int64validator.AtLeast(1))},
+				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
 			},
 			"origin_channel_id": schema.Int64Attribute{
 				Description: "The channel the customer was created on (`origin_channel_id`). The store fixes it at creation, so changing it replaces the customer. Defaults to the store's default channel.",
@@ -166,14 +171,11 @@ func (r *customerResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				},
 			},
 			"registration_ip_address": schema.StringAttribute{
-				Description: "The IP address the customer registered from (`registration_ip_address`). It can only be set at creation, so changing it replaces the customer.",
-				Optional:    true,
-				Computed:    true,
-				Validators:  []validator.String{fwvalidators.IPAddress(), stringvalidator.LengthAtMost(30)},
-				PlanModifiers: []planmodifier.String{
-					stringplanmodifier.UseStateForUnknown(),
-					stringplanmodifier.RequiresReplaceIfConfigured(),
-				},
+				MarkdownDescription: "The IP address (IPv4 or IPv6) the customer registered from (`registration_ip_address`). BigCommerce's V3 API ignores it on create, so it is set through V2's Update a Customer (`PUT /v2/customers/{id}`) right after the customer is created, and whenever it changes. When omitted, the store's value is kept (blank for customers created through the API).",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.String{fwvalidators.IPAddress(), stringvalidator.LengthAtMost(30)},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"force_password_reset": schema.BoolAttribute{
 				Description:   "Whether the customer must change their password at next sign-in (`authentication.force_password_reset`). When omitted, the store's value is kept.",
@@ -204,13 +206,7 @@ func (r *customerResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Optional:    true,
 				WriteOnly:   true,
 			},
-			"form_fields": schema.MapAttribute{
-				ElementType:   types.StringType,
-				Description:   "Values of the store's customer sign-up form fields, by field name (`form_fields[].name` and `.value`). List and number values are shown as JSON text. When omitted, the store's values are kept.",
-				Optional:      true,
-				Computed:      true,
-				PlanModifiers: []planmodifier.Map{mapplanmodifier.UseStateForUnknown()},
-			},
+			"form_fields": formfields.ResourceAttribute("customer sign-up"),
 			"date_created": schema.StringAttribute{
 				Description:   "When the customer was created (`date_created`, RFC 3339).",
 				Computed:      true,
@@ -244,12 +240,7 @@ func (r *customerResource) Configure(_ context.Context, req resource.ConfigureRe
 func (r *customerResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var fields types.Map
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("form_fields"), &fields)...)
-	for name := range fields.Elements() {
-		if strings.TrimSpace(name) == "" {
-			resp.Diagnostics.AddAttributeError(path.Root("form_fields"), "Empty form field name",
-				"Every key of form_fields must be the name of one of the store's customer form fields; remove the empty key.")
-		}
-	}
+	resp.Diagnostics.Append(formfields.Validate(ctx, fields, path.Root("form_fields"))...)
 }
 
 func (r *customerResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -273,8 +264,23 @@ func (r *customerResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	created, err := r.data.Customers.CreateCustomer(ctx, in)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "create", plan.Email.ValueString(), err)
+		r.addCreateError(ctx, &resp.Diagnostics, plan.Email.ValueString(), err)
 		return
+	}
+	if ip := plan.RegistrationIPAddress; fwresource.Known(ip) && ip.ValueString() != created.RegistrationIPAddress {
+		created, err = r.setRegistrationIP(ctx, created.ID, ip.ValueString())
+		if err != nil {
+			// The customer exists: keep it in the state (tainted, as the
+			// create failed) rather than leave an orphan in the store.
+			plan.RegistrationIPAddress = types.StringUnknown()
+			resp.Diagnostics.Append(flatten(ctx, created, &plan)...)
+			resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+			resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: plan.ID})...)
+			resp.Diagnostics.AddAttributeError(path.Root("registration_ip_address"), "Customer created without its registration IP address",
+				fmt.Sprintf("Customer %d was created, but setting its registration_ip_address through PUT /v2/customers/%d failed: %s\n\n"+
+					"The customer is in the state, marked tainted. Run `terraform untaint <resource address>` and then `terraform apply` to set the address without creating the customer again.", created.ID, created.ID, err))
+			return
+		}
 	}
 
 	resp.Diagnostics.Append(flatten(ctx, created, &plan)...)
@@ -335,20 +341,53 @@ func (r *customerResource) Update(ctx context.Context, req resource.UpdateReques
 	}
 	defer cancel()
 
-	in, diags := expandUpdate(ctx, plan, state, config)
+	credits := func(id int) ([]bigcommerce.StoreCredit, error) {
+		current, err := r.data.Customers.GetCustomer(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		return current.StoreCreditAmounts, nil
+	}
+	in, diags := expandUpdate(ctx, plan, state, config, credits)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
 	}
-	updated, err := r.data.Customers.UpdateCustomer(ctx, in)
+	var (
+		updated *bigcommerce.Customer
+		err     error
+	)
+	if in.Empty() {
+		// Nothing V3 would write (only the registration IP, or a version
+		// without a password): no PUT, just the customer as it is.
+		updated, err = r.data.Customers.GetCustomer(ctx, in.ID)
+	} else {
+		updated, err = r.data.Customers.UpdateCustomer(ctx, in)
+	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "update", plan.ID.ValueString(), err)
 		return
 	}
+	if changed(plan.RegistrationIPAddress, state.RegistrationIPAddress) {
+		if updated, err = r.setRegistrationIP(ctx, in.ID, plan.RegistrationIPAddress.ValueString()); err != nil {
+			addAPIError(&resp.Diagnostics, "update", plan.ID.ValueString(), err)
+			return
+		}
+	}
 
 	resp.Diagnostics.Append(flatten(ctx, updated, &plan)...)
+	keepUnmanaged(config, plan, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: plan.ID})...)
+}
+
+// setRegistrationIP writes the registration IP through V2, the only API that
+// documents it as writable, and reads the customer back through V3.
+func (r *customerResource) setRegistrationIP(ctx context.Context, id int, ip string) (*bigcommerce.Customer, error) {
+	if err := r.data.Client.SetRegistrationIP(ctx, id, ip); err != nil {
+		return nil, err
+	}
+	return r.data.Customers.GetCustomer(ctx, id)
 }
 
 func (r *customerResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

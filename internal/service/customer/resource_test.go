@@ -89,7 +89,7 @@ func TestAccCustomer_allAttributesAndUpdate(t *testing.T) {
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("password_wo_version"), knownvalue.Int64Exact(1)),
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("password_wo"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("trigger_account_created_notification"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("form_fields"), knownvalue.MapExact(map[string]knownvalue.Check{"shirt_size": knownvalue.StringExact("Large")})),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("form_fields"), knownvalue.MapExact(map[string]knownvalue.Check{"shirt_size": textField("Large")})),
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("date_modified"), knownvalue.NotNull()),
 				},
 			},
@@ -114,23 +114,29 @@ func TestAccCustomer_allAttributesAndUpdate(t *testing.T) {
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("channel_ids"), knownvalue.SetExact([]knownvalue.Check{knownvalue.Int64Exact(1), knownvalue.Int64Exact(2)})),
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("accepts_product_review_abandoned_cart_emails"), knownvalue.Bool(false)),
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("force_password_reset"), knownvalue.Bool(false)),
-					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("form_fields"), knownvalue.MapExact(map[string]knownvalue.Check{"shirt_size": knownvalue.StringExact("Small")})),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("form_fields"), knownvalue.MapExact(map[string]knownvalue.Check{"shirt_size": textField("Small")})),
 				},
 			},
 			{
-				// Removing optional attributes clears them in the store.
+				// Removing optional strings clears them in the store; what
+				// the store keeps when unmanaged (channels, store credit,
+				// flags, form fields) stays as it is.
 				Config: configBasic(newEmail, "Janet", "Roe"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionUpdate)},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("company"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("channel_ids"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("channel_ids"), knownvalue.SetExact([]knownvalue.Check{knownvalue.Int64Exact(1), knownvalue.Int64Exact(2)})),
+					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("store_credit"), knownvalue.NumberExact(mustDecimal("0.1"))),
 				},
 				Check: func(s *terraform.State) error {
 					c := storeCustomer(t, s)
-					if c.Company != "" || c.Phone != "" || c.Notes != "" || c.TaxExemptCategory != "" || c.ChannelIDs != nil {
-						return fmt.Errorf("optional fields not cleared in the store: company=%q phone=%q notes=%q tax=%q channels=%v", c.Company, c.Phone, c.Notes, c.TaxExemptCategory, c.ChannelIDs)
+					if c.Company != "" || c.Phone != "" || c.Notes != "" || c.TaxExemptCategory != "" {
+						return fmt.Errorf("optional fields not cleared in the store: company=%q phone=%q notes=%q tax=%q", c.Company, c.Phone, c.Notes, c.TaxExemptCategory)
+					}
+					if len(c.ChannelIDs) != 2 || len(c.FormFields) != 1 || c.StoreCreditAmounts[0].Amount != "0.1" {
+						return fmt.Errorf("unmanaged values changed in the store: channels=%v form fields=%v credit=%v", c.ChannelIDs, c.FormFields, c.StoreCreditAmounts)
 					}
 					return nil
 				},
@@ -139,7 +145,7 @@ func TestAccCustomer_allAttributesAndUpdate(t *testing.T) {
 	})
 }
 
-func TestAccCustomer_replaceOnCreateOnlyAttributes(t *testing.T) {
+func TestAccCustomer_registrationIPAndOriginChannel(t *testing.T) {
 	email := acctest.RandomEmail("replace")
 	config := func(origin int, ip string) string {
 		return fmt.Sprintf(`
@@ -157,15 +163,20 @@ resource "bigcommerce_customer" "test" {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkDestroyed(t),
 		Steps: []resource.TestStep{
-			{Config: config(1, "203.0.113.7")},
+			{
+				// V3 ignores the IP on create; it is set through V2.
+				Config: config(1, "203.0.113.7"),
+				Check:  checkRegistrationIP(t, "203.0.113.7"),
+			},
 			{
 				Config: config(1, "2001:db8::7"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionDestroyBeforeCreate)},
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionUpdate)},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("registration_ip_address"), knownvalue.StringExact("2001:db8::7")),
 				},
+				Check: checkRegistrationIP(t, "2001:db8::7"),
 			},
 			{
 				Config: config(2, "2001:db8::7"),
@@ -175,9 +186,29 @@ resource "bigcommerce_customer" "test" {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(resourceName, tfjsonpath.New("origin_channel_id"), knownvalue.Int64Exact(2)),
 				},
+				Check: checkRegistrationIP(t, "2001:db8::7"),
 			},
 		},
 	})
+}
+
+// checkRegistrationIP reads the customer's registration IP from V3 and from
+// V2: both must show what was configured.
+func checkRegistrationIP(t *testing.T, want string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		c := storeCustomer(t, s)
+		if c.RegistrationIPAddress != want {
+			return fmt.Errorf("V3 reads registration_ip_address %q, want %q", c.RegistrationIPAddress, want)
+		}
+		v2, err := acctest.V2RegistrationIP(t, c.ID)
+		if err != nil {
+			return err
+		}
+		if v2 != want {
+			return fmt.Errorf("V2 reads registration_ip_address %q, want %q", v2, want)
+		}
+		return nil
+	}
 }
 
 func TestAccCustomer_passwordRotation(t *testing.T) {
@@ -316,7 +347,7 @@ func TestAccCustomer_driftIsShownAndCorrected(t *testing.T) {
 				Check: func(s *terraform.State) error {
 					c := storeCustomer(t, s)
 					_, err := acctest.Client(t).UpdateCustomer(context.Background(), bigcommerce.CustomerUpdate{
-						ID: c.ID, Email: c.Email, FirstName: "Changed", LastName: c.LastName, Company: "Out of band",
+						ID: c.ID, FirstName: new("Changed"), Company: new("Out of band"),
 					})
 					return err
 				},
@@ -468,7 +499,7 @@ resource "bigcommerce_customer" "test" {
   password_wo_version                          = 1
   trigger_account_created_notification         = true
   form_fields = {
-    shirt_size = %q
+    shirt_size = { value = %q }
   }
 }
 `, email, v.first, v.last, v.company, v.phone, v.notes, v.taxCategory, v.credit, v.channels, v.accepts, v.force, v.formValue)
@@ -637,5 +668,12 @@ func TestAccCustomer_rejectedPasswordIsNotEchoed(t *testing.T) {
 				},
 			},
 		},
+	})
+}
+
+// textField checks one form field set as text.
+func textField(v string) knownvalue.Check {
+	return knownvalue.ObjectExact(map[string]knownvalue.Check{
+		"value": knownvalue.StringExact(v), "number": knownvalue.Null(), "values": knownvalue.Null(),
 	})
 }
