@@ -37,6 +37,9 @@ type Address struct {
 	AddressFields
 	// Country is the country's name, which the store derives from CountryCode.
 	Country string `json:"country"`
+	// FormFields are the address form's values; nil when the answer did not
+	// include them.
+	FormFields []FormField `json:"form_fields"`
 }
 
 // AddressCreate is one item of POST /v3/customers/addresses. Every string is
@@ -44,6 +47,7 @@ type Address struct {
 type AddressCreate struct {
 	CustomerID int `json:"customer_id"`
 	AddressFields
+	FormFields []FormField `json:"form_fields,omitempty"`
 }
 
 // AddressUpdate is an update that sets every field: each string is sent, so
@@ -85,10 +89,16 @@ type AddressPatch struct {
 	CountryCode     *string `json:"country_code,omitempty"`
 	Phone           *string `json:"phone,omitempty"`
 	AddressType     *string `json:"address_type,omitempty"`
+	// FormFields are written one by one: fields left out keep their values.
+	FormFields []FormField `json:"form_fields,omitempty"`
 }
 
 // IsEmpty reports whether the patch changes nothing.
-func (p AddressPatch) IsEmpty() bool { return p == AddressPatch{ID: p.ID} }
+func (p AddressPatch) IsEmpty() bool {
+	return p.FirstName == nil && p.LastName == nil && p.Company == nil && p.Address1 == nil && p.Address2 == nil &&
+		p.City == nil && p.StateOrProvince == nil && p.PostalCode == nil && p.CountryCode == nil && p.Phone == nil &&
+		p.AddressType == nil && len(p.FormFields) == 0
+}
 
 // apply returns f with the patch's fields set: the address the store will
 // hold once the patch is applied.
@@ -190,12 +200,15 @@ func fetchAllPages[T any](ctx context.Context, c *Client, path string, q url.Val
 
 const addressesPath = "/customers/addresses"
 
+// addressIncludes asks for the address form's values with every read.
+const addressIncludes = "formfields"
+
 // GetAddresses reads the addresses with the given ids; missing ids are
 // simply absent from the result.
 func (c *Client) GetAddresses(ctx context.Context, ids []int) ([]Address, error) {
 	var out []Address
 	for _, part := range chunk(ids, MaxIDsPerQuery) {
-		got, err := fetchAllPages[Address](ctx, c, addressesPath, url.Values{"id:in": {joinInts(part)}})
+		got, err := fetchAllPages[Address](ctx, c, addressesPath, url.Values{"id:in": {joinInts(part)}, "include": {addressIncludes}})
 		if err != nil {
 			return nil, err
 		}
@@ -207,7 +220,7 @@ func (c *Client) GetAddresses(ctx context.Context, ids []int) ([]Address, error)
 // ListAddresses returns every address that matches f, following every page.
 // An empty filter lists the whole store.
 func (c *Client) ListAddresses(ctx context.Context, f AddressFilter) ([]Address, error) {
-	q := url.Values{}
+	q := url.Values{"include": {addressIncludes}}
 	if len(f.IDs) > 0 {
 		q.Set("id:in", joinInts(f.IDs))
 	}

@@ -94,7 +94,7 @@ func knownState(country, state string) bool {
 // readAddressFields applies the members of one address item onto a. With
 // create, the spec's required fields must be present. It reports whether the
 // item was valid.
-func readAddressFields(f *fields, a *address, create bool) bool {
+func readAddressFields(f *fields, a *address, create bool, form map[string]FormFieldType) bool {
 	before := len(*f.errs)
 	strs := []struct {
 		name     string
@@ -132,7 +132,7 @@ func readAddressFields(f *fields, a *address, create bool) bool {
 			a.Type = v
 		}
 	}
-	if list, ok := readFormFields(f); ok {
+	if list, ok := readTypedFormFields(f, form); ok {
 		for _, ff := range list {
 			a.FormFields = setFormField(a.FormFields, ff)
 		}
@@ -253,7 +253,7 @@ func createAddresses(c *call) reply {
 		}
 		a := &address{Type: "residential"}
 		cid, okCustomer := f.integer("customer_id", true)
-		if !readAddressFields(f, a, true) || !okCustomer {
+		if !readAddressFields(f, a, true, st.addressForm) || !okCustomer {
 			continue
 		}
 		if st.customers[cid] == nil {
@@ -330,7 +330,7 @@ func updateAddresses(c *call) reply {
 		}
 		a := *old
 		a.FormFields = append([]formField(nil), old.FormFields...)
-		if readAddressFields(f, &a, false) {
+		if readAddressFields(f, &a, false, st.addressForm) {
 			drafts = append(drafts, &a)
 		}
 	}

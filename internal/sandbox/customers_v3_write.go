@@ -179,7 +179,7 @@ func checkReadOnlyV3(f *fields, cu *customer) {
 // readNestedAddresses reads the addresses of a customer being created.
 // Duplicates among them are dropped, as they would be by POST
 // /customers/addresses.
-func readNestedAddresses(f *fields, d *customerDraft) {
+func readNestedAddresses(f *fields, d *customerDraft, form map[string]FormFieldType) {
 	list, ok := f.array("addresses", false, maxBatch) // "Limited to 10."
 	if !ok {
 		return
@@ -192,7 +192,7 @@ func readNestedAddresses(f *fields, d *customerDraft) {
 			continue
 		}
 		a := &address{Type: "residential"}
-		if !readAddressFields(item, a, true) {
+		if !readAddressFields(item, a, true, form) {
 			continue
 		}
 		if id := a.identity(); !seen[id] {
@@ -261,6 +261,7 @@ func checkEmailsV3(drafts []*customerDraft, st *state, conflicts *problems) {
 // createCustomersV3 serves POST /v3/customers. One invalid item rejects the
 // whole batch: nothing is stored.
 func createCustomersV3(c *call) reply {
+	c.record("POST /v3/customers")
 	items, rep := c.bodyArray(maxBatch)
 	if rep != nil {
 		return *rep
@@ -283,7 +284,7 @@ func createCustomersV3(c *call) reply {
 			d.cu.GroupID = st.defaultGroupID()
 		}
 		readCustomerV3(f, d, true, st, &conflicts)
-		readNestedAddresses(f, d)
+		readNestedAddresses(f, d, st.addressForm)
 		readNestedAttributes(f, d, st, &conflicts)
 		drafts[i] = d
 	}
@@ -336,6 +337,7 @@ func (c *call) customersReply(drafts []*customerDraft) reply {
 // updateCustomersV3 serves PUT /v3/customers: a partial update of each item,
 // all or nothing.
 func updateCustomersV3(c *call) reply {
+	c.record("PUT /v3/customers")
 	items, rep := c.bodyArray(maxBatch)
 	if rep != nil {
 		return *rep

@@ -87,8 +87,7 @@ func typedFormFieldValue(raw json.RawMessage, t FormFieldType) (json.RawMessage,
 	return b, ""
 }
 
-// readTypedFormFields reads [{name, value}] against the form's definitions;
-// with form nil, any name and any of the three documented JSON types.
+// readTypedFormFields reads [{name, value}] against the form's definitions.
 func readTypedFormFields(f *fields, form map[string]FormFieldType) ([]formField, bool) {
 	list, ok := f.array("form_fields", false, 0)
 	if !ok {
@@ -114,16 +113,13 @@ func readTypedFormFields(f *fields, form map[string]FormFieldType) ([]formField,
 			good = false
 			continue
 		}
-		value, problem := untypedFormFieldValue(rawValue)
-		if form != nil {
-			t, defined := form[name]
-			if !defined {
-				item.errs.invalid(item.key("name"), "%q is not a field of the store's form", name)
-				good = false
-				continue
-			}
-			value, problem = typedFormFieldValue(rawValue, t)
+		t, defined := form[name]
+		if !defined {
+			item.errs.invalid(item.key("name"), "%q is not a field of the store's form", name)
+			good = false
+			continue
 		}
+		value, problem := typedFormFieldValue(rawValue, t)
 		if problem != "" {
 			item.errs.invalid(item.key("value"), "%s", problem)
 			good = false
@@ -132,17 +128,4 @@ func readTypedFormFields(f *fields, form map[string]FormFieldType) ([]formField,
 		out = setFormField(out, formField{Name: name, Value: value})
 	}
 	return out, good
-}
-
-// readFormFields reads [{name, value}] with no form to check against: any
-// name, any of the three documented JSON types.
-func readFormFields(f *fields) ([]formField, bool) { return readTypedFormFields(f, nil) }
-
-func untypedFormFieldValue(raw json.RawMessage) (json.RawMessage, string) {
-	for _, t := range []FormFieldType{FormFieldText, FormFieldNumber, FormFieldCheckboxes} {
-		if v, problem := typedFormFieldValue(raw, t); problem == "" {
-			return v, ""
-		}
-	}
-	return nil, "must be a string, a number or an array of strings"
 }

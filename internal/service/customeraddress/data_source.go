@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/formfields"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
 )
 
@@ -46,6 +47,7 @@ type addressDataModel struct {
 	Country         types.String `tfsdk:"country"`
 	Phone           types.String `tfsdk:"phone"`
 	AddressType     types.String `tfsdk:"address_type"`
+	FormFields      types.Map    `tfsdk:"form_fields"`
 }
 
 // addressDataAttributes describe one listed address; each maps to the V3
@@ -65,6 +67,7 @@ var addressDataAttributes = map[string]schema.Attribute{
 	"country":           schema.StringAttribute{Computed: true, Description: "The country's name (`country`)."},
 	"phone":             schema.StringAttribute{Computed: true, Description: "Phone number (`phone`), empty when none."},
 	"address_type":      schema.StringAttribute{Computed: true, Description: "`residential` or `commercial` (`address_type`)."},
+	"form_fields":       formfields.DataSourceAttribute("The address form's values, by field name (`form_fields`): `value` for text fields, `number` for number fields, `values` for checkbox fields."),
 }
 
 func (d *addressesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -114,6 +117,8 @@ func (d *addressesDataSource) Read(ctx context.Context, req datasource.ReadReque
 	ids := make([]attr.Value, 0, len(list))
 	objects := make([]addressDataModel, 0, len(list))
 	for _, a := range list {
+		fields, diags := formfields.Flatten(ctx, a.FormFields, nil)
+		resp.Diagnostics.Append(diags...)
 		id := types.StringValue(strconv.Itoa(a.ID))
 		ids = append(ids, id)
 		objects = append(objects, addressDataModel{
@@ -124,6 +129,7 @@ func (d *addressesDataSource) Read(ctx context.Context, req datasource.ReadReque
 			StateOrProvince: types.StringValue(a.StateOrProvince), PostalCode: types.StringValue(a.PostalCode),
 			CountryCode: types.StringValue(a.CountryCode), Country: types.StringValue(a.Country),
 			Phone: types.StringValue(a.Phone), AddressType: types.StringValue(a.AddressType),
+			FormFields: fields,
 		})
 	}
 	attrTypes := map[string]attr.Type{}

@@ -1,12 +1,16 @@
 package customeraddress
 
 import (
+	"context"
 	"strconv"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/flex"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/formfields"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 )
 
 // expand builds the fields of a new address from the plan. Every string is
@@ -61,8 +65,9 @@ func changed(plan, prior types.String) *string {
 }
 
 // flatten writes what the store answered into m, keeping null for optional
-// fields that were omitted and are empty in the store.
-func flatten(a *bigcommerce.Address, m *resourceModel) {
+// fields that were omitted and are empty in the store, and only the form
+// fields that m manages (every one when it manages none yet).
+func flatten(ctx context.Context, a *bigcommerce.Address, m *resourceModel) diag.Diagnostics {
 	m.ID = types.StringValue(strconv.Itoa(a.ID))
 	m.CustomerID = types.Int64Value(int64(a.CustomerID))
 	m.FirstName = types.StringValue(a.FirstName)
@@ -77,4 +82,10 @@ func flatten(a *bigcommerce.Address, m *resourceModel) {
 	m.Country = types.StringValue(a.Country)
 	m.Phone = flex.OptionalString(a.Phone, m.Phone)
 	m.AddressType = types.StringValue(a.AddressType)
+	if a.FormFields == nil && fwresource.Known(m.FormFields) {
+		return nil // the answer left them out: keep what was planned
+	}
+	fields, diags := formfields.Flatten(ctx, a.FormFields, formfields.Names(m.FormFields))
+	m.FormFields = fields
+	return diags
 }

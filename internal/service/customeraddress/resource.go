@@ -23,6 +23,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/formfields"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
 )
@@ -32,6 +33,8 @@ var (
 	_ resource.ResourceWithConfigure   = (*addressResource)(nil)
 	_ resource.ResourceWithImportState = (*addressResource)(nil)
 	_ resource.ResourceWithIdentity    = (*addressResource)(nil)
+
+	_ resource.ResourceWithValidateConfig = (*addressResource)(nil)
 )
 
 // NewResource returns the bigcommerce_customer_address resource.
@@ -58,6 +61,7 @@ type resourceModel struct {
 	Country         types.String   `tfsdk:"country"`
 	Phone           types.String   `tfsdk:"phone"`
 	AddressType     types.String   `tfsdk:"address_type"`
+	FormFields      types.Map      `tfsdk:"form_fields"` // of formfields.Model
 	Timeouts        timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -145,7 +149,8 @@ func (r *addressResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 				Validators:    []validator.String{stringvalidator.OneOf("residential", "commercial")},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+			"form_fields": formfields.ResourceAttribute("address"),
+			"timeouts":    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},
 	}
 }
@@ -167,6 +172,13 @@ func (r *addressResource) Configure(_ context.Context, req resource.ConfigureReq
 	}
 }
 
+// ValidateConfig checks the form fields' shape at plan time.
+func (r *addressResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var fields types.Map
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("form_fields"), &fields)...)
+	resp.Diagnostics.Append(formfields.Validate(ctx, fields, path.Root("form_fields"))...)
+}
+
 func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan resourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -180,12 +192,18 @@ func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest
 	}
 	defer cancel()
 
-	created, err := r.addresses.CreateAddress(ctx, bigcommerce.AddressCreate{CustomerID: int(plan.CustomerID.ValueInt64()), AddressFields: expand(plan)})
+	in := bigcommerce.AddressCreate{CustomerID: int(plan.CustomerID.ValueInt64()), AddressFields: expand(plan)}
+	in.FormFields, diags = formfields.Expand(ctx, plan.FormFields, types.MapNull(formfields.ObjectType))
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	created, err := r.addresses.CreateAddress(ctx, in)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "create", fmt.Sprintf("for customer %d", plan.CustomerID.ValueInt64()), err)
 		return
 	}
-	flatten(created, &plan)
+	resp.Diagnostics.Append(flatten(ctx, created, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: plan.ID})...)
 }
@@ -222,15 +240,16 @@ func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, re
 		addAPIError(&resp.Diagnostics, "read", state.ID.ValueString(), err)
 		return
 	}
-	flatten(got, &state)
+	resp.Diagnostics.Append(flatten(ctx, got, &state)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: state.ID})...)
 }
 
 func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state resourceModel
+	var plan, state, config resourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -249,6 +268,11 @@ func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest
 	// Only what changed is sent: a value removed from the configuration is
 	// sent as "" and cleared, a value the configuration leaves out is kept.
 	patch := expandPatch(id, plan, state)
+	patch.FormFields, diags = formfields.Expand(ctx, plan.FormFields, state.FormFields)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
 	var updated *bigcommerce.Address
 	var err error
 	if patch.IsEmpty() {
@@ -260,7 +284,13 @@ func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest
 		addAPIError(&resp.Diagnostics, "update", state.ID.ValueString(), err)
 		return
 	}
-	flatten(updated, &plan)
+	planned := plan.FormFields
+	resp.Diagnostics.Append(flatten(ctx, updated, &plan)...)
+	if config.FormFields.IsNull() && !planned.IsUnknown() {
+		// Unmanaged: the plan promised the state's values, whatever the
+		// store holds now; the next refresh shows the store's.
+		plan.FormFields = planned
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: plan.ID})...)
 }
