@@ -275,8 +275,10 @@ func (c *Client) CreateCustomers(ctx context.Context, in []CustomerCreate) ([]Cu
 		if !errors.As(err, &unknown) || attempt >= c.maxRetries {
 			return nil, err
 		}
-		if err := c.sleep(ctx, c.backoff(attempt)); err != nil {
-			return nil, err
+		if serr := c.sleep(ctx, c.backoff(attempt)); serr != nil {
+			// Stopped while the outcome is unknown: say both, so the user
+			// knows to look before applying again.
+			return nil, errors.Join(err, serr)
 		}
 		if pending, err = c.adoptCreated(ctx, in, pending, out); err != nil {
 			return nil, err

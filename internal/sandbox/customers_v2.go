@@ -353,6 +353,7 @@ func createCustomerV2(c *call) reply {
 
 // updateCustomerV2 serves PUT /v2/customers/{id}: only what is sent changes.
 func updateCustomerV2(c *call) reply {
+	c.record("PUT /v2/customers/{id}")
 	f, errs, rep := c.bodyObject()
 	if rep != nil {
 		return *rep

@@ -6,8 +6,8 @@ import (
 	"sync"
 )
 
-// Recording keeps the bodies of the writes of addresses, customer groups,
-// attributes and attribute values that reach the store, so that a test can
+// Recording keeps the bodies of the writes of customers, addresses, customer
+// groups, attributes and attribute values that reach the store, so that a test can
 // check what a client sent. Requests refused before they are applied (for
 // the quota, for concurrency or by an injected fault) are not kept. A
 // recording holds customers' data in memory only, and only while a test
