@@ -375,8 +375,9 @@ func (r *customerResource) Update(ctx context.Context, req resource.UpdateReques
 		}
 	}
 
+	planned := plan
 	resp.Diagnostics.Append(flatten(ctx, updated, &plan)...)
-	keepUnmanaged(config, plan, &plan)
+	keepUnmanaged(config, planned, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: plan.ID})...)
 }
