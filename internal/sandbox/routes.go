@@ -1,0 +1,152 @@
+package sandbox
+
+import (
+	"strconv"
+	"strings"
+	"sync/atomic"
+)
+
+// route is one endpoint: its method and path pattern, its handler, and how
+// many requests may run in it at once.
+type route struct {
+	method   string
+	pattern  string // below the store prefix, e.g. "/v2/customers/{id}"
+	segs     []string
+	handle   func(*call) reply
+	limit    int  // concurrent requests allowed in flight; 0: no limit
+	peak     bool // record the peak in Stats.MaxConcurrentCustomerPuts
+	inflight atomic.Int32
+}
+
+func buildRoutes() []*route {
+	routes := []*route{
+		{method: "GET", pattern: "/v3/customers", handle: listCustomersV3},
+		{method: "POST", pattern: "/v3/customers", handle: createCustomersV3},
+		// Update Customers: "Limit of 3 concurrent requests".
+		{method: "PUT", pattern: "/v3/customers", handle: updateCustomersV3, limit: 3, peak: true},
+		{method: "DELETE", pattern: "/v3/customers", handle: deleteCustomersV3},
+
+		{method: "GET", pattern: "/v3/customers/addresses", handle: listAddresses},
+		// Create a Customer Address: "The default rate limit for this endpoint is 10 concurrent requests."
+		{method: "POST", pattern: "/v3/customers/addresses", handle: createAddresses, limit: 10},
+		// Update a Customer Address: "Limit of 3 concurrent requests."
+		{method: "PUT", pattern: "/v3/customers/addresses", handle: updateAddresses, limit: 3},
+		{method: "DELETE", pattern: "/v3/customers/addresses", handle: deleteAddresses},
+
+		{method: "GET", pattern: "/v3/customers/attributes", handle: listAttributes},
+		// Create and Update a Customer Attribute: "Limit of 3 concurrent requests."
+		{method: "POST", pattern: "/v3/customers/attributes", handle: createAttributes, limit: 3},
+		{method: "PUT", pattern: "/v3/customers/attributes", handle: updateAttributes, limit: 3},
+		{method: "DELETE", pattern: "/v3/customers/attributes", handle: deleteAttributes},
+
+		{method: "GET", pattern: "/v3/customers/attribute-values", handle: listAttributeValues},
+		// Upsert Customer Attribute Values: "Limit of 3 concurrent requests."
+		{method: "PUT", pattern: "/v3/customers/attribute-values", handle: upsertAttributeValues, limit: 3},
+		{method: "DELETE", pattern: "/v3/customers/attribute-values", handle: deleteAttributeValues},
+
+		{method: "POST", pattern: "/v3/customers/validate-credentials", handle: validateCredentialsV3},
+
+		{method: "GET", pattern: "/v2/customers", handle: listCustomersV2},
+		{method: "POST", pattern: "/v2/customers", handle: createCustomerV2},
+		{method: "DELETE", pattern: "/v2/customers", handle: deleteCustomersV2},
+		{method: "GET", pattern: "/v2/customers/count", handle: countCustomersV2},
+		{method: "GET", pattern: "/v2/customers/{id}", handle: getCustomerV2},
+		{method: "PUT", pattern: "/v2/customers/{id}", handle: updateCustomerV2},
+		{method: "DELETE", pattern: "/v2/customers/{id}", handle: deleteCustomerV2},
+		{method: "POST", pattern: "/v2/customers/{id}/validate", handle: validatePasswordV2},
+
+		// Customer groups: "The default rate limit for this endpoint is 40 concurrent requests."
+		{method: "GET", pattern: "/v2/customer_groups", handle: listGroups, limit: 40},
+		{method: "POST", pattern: "/v2/customer_groups", handle: createGroup, limit: 40},
+		{method: "GET", pattern: "/v2/customer_groups/count", handle: countGroups},
+		{method: "GET", pattern: "/v2/customer_groups/{id}", handle: getGroup},
+		{method: "PUT", pattern: "/v2/customer_groups/{id}", handle: updateGroup},
+		{method: "DELETE", pattern: "/v2/customer_groups/{id}", handle: deleteGroup, limit: 40},
+	}
+	for _, rt := range routes {
+		rt.segs = strings.Split(rt.pattern, "/")
+	}
+	return routes
+}
+
+// target is the request path split at the store prefix
+// /stores/{store_hash}/.
+type target struct {
+	hash    string
+	version string // "v2", "v3" or "" when neither
+	path    string // below the prefix, e.g. "/v3/customers"
+}
+
+func parseTarget(p string) (target, bool) {
+	rest, ok := strings.CutPrefix(p, "/stores/")
+	if !ok {
+		return target{}, false
+	}
+	hash, below, _ := strings.Cut(rest, "/")
+	if hash == "" {
+		return target{}, false
+	}
+	t := target{hash: hash, path: "/" + below}
+	switch v, _, _ := strings.Cut(below, "/"); v {
+	case "v2":
+		t.version = v
+		// V2 also answers to a ".json" extension on the resource (see
+		// "Response content type" in the docs).
+		t.path = strings.TrimSuffix(t.path, ".json")
+	case "v3":
+		t.version = v
+	}
+	return t, true
+}
+
+// match finds the route for method and path. When the path exists under
+// other methods only, allow lists them (for 405).
+func (s *Store) match(method, path string) (rt *route, id int, allow []string) {
+	segs := strings.Split(path, "/")
+	for _, cand := range s.routes {
+		n, ok := matchSegs(cand.segs, segs)
+		if !ok {
+			continue
+		}
+		if cand.method == method {
+			return cand, n, nil
+		}
+		allow = append(allow, cand.method)
+	}
+	return nil, 0, allow
+}
+
+func matchSegs(pattern, segs []string) (id int, ok bool) {
+	if len(pattern) != len(segs) {
+		return 0, false
+	}
+	for i, p := range pattern {
+		if p == "{id}" {
+			n, err := strconv.Atoi(segs[i])
+			if err != nil || n <= 0 || strconv.Itoa(n) != segs[i] {
+				return 0, false
+			}
+			id = n
+			continue
+		}
+		if p != segs[i] {
+			return 0, false
+		}
+	}
+	return id, true
+}
+
+// statsKey names a request in Stats: method and path below the store
+// prefix with numeric segments collapsed to {id}.
+func statsKey(method string, rt *route, path string) string {
+	if rt != nil {
+		return method + " " + rt.pattern
+	}
+	segs := strings.Split(path, "/")
+	for i, seg := range segs {
+		if _, err := strconv.Atoi(seg); err == nil {
+			segs[i] = "{id}"
+		}
+	}
+	return method + " " + strings.Join(segs, "/")
+}
