@@ -61,7 +61,7 @@ type resourceLink struct {
 func totalCredit(cu *customer) decimal {
 	var sum decimal
 	for _, d := range cu.StoreCredit {
-		sum = sum.add(d)
+		sum = sum.Add(d)
 	}
 	return sum
 }
@@ -76,7 +76,7 @@ func (c *call) renderCustomerV2(cu *customer) customerV2 {
 		ID: cu.ID, Company: cu.Company, FirstName: cu.FirstName, LastName: cu.LastName,
 		Email: cu.Email, Phone: cu.Phone, DateCreated: v2Time(cu.Created), DateModified: v2Time(cu.Modified),
 		// V2 prints money with four places, as in its "5.0000" examples.
-		StoreCredit:           totalCredit(cu).fixed(),
+		StoreCredit:           totalCredit(cu).Fixed(moneyScale),
 		RegistrationIPAddress: cu.RegistrationIP, CustomerGroupID: cu.GroupID, Notes: cu.Notes,
 		TaxExemptCategory: cu.TaxExemptCategory, ResetPassOnLogin: cu.ForceReset, AcceptsMarketing: cu.AcceptsEmails,
 		Addresses: resourceLink{
@@ -147,7 +147,7 @@ func readCustomerV2(f *fields, cu *customer, create bool, st *state) (password *
 		}
 	}
 	if d, ok := f.decimal("store_credit", false, true); ok {
-		if d.sign() < 0 {
+		if d.Sign() < 0 {
 			f.errs.invalid(f.key("store_credit"), "must not be negative")
 		} else {
 			cu.StoreCredit = []decimal{d}
@@ -236,7 +236,7 @@ func (c *call) filterV2() (func(*customer) bool, *reply) {
 		if err != nil {
 			return nil, ptr(c.badQuery("store_credit", "%v", err))
 		}
-		preds = append(preds, func(cu *customer) bool { return totalCredit(cu).cmp(d) == 0 })
+		preds = append(preds, func(cu *customer) bool { return totalCredit(cu).Cmp(d) == 0 })
 	}
 	created, rep := c.timeFilter("", "min_date_created", "max_date_created")
 	if rep != nil {

@@ -96,7 +96,7 @@ func readCustomerV3(f *fields, d *customerDraft, create bool, st *state, conflic
 				continue
 			}
 			if amt, ok := item.decimal("amount", true, false); ok {
-				if amt.sign() < 0 {
+				if amt.Sign() < 0 {
 					item.errs.invalid(item.key("amount"), "must not be negative")
 					continue
 				}

@@ -204,21 +204,21 @@ func (f *fields) decimal(name string, required, asString bool) (decimal, bool) {
 		if required {
 			f.errs.missing(f.key(name))
 		}
-		return decimal{}, false
+		return "", false
 	}
 	text := string(bytes.TrimSpace(raw))
 	if asString && len(text) > 0 && text[0] == '"' {
 		var s string
 		if json.Unmarshal(raw, &s) != nil {
 			f.errs.invalid(f.key(name), "must be a number")
-			return decimal{}, false
+			return "", false
 		}
 		text = s
 	}
 	d, err := parseDecimal(text)
 	if err != nil {
 		f.errs.invalid(f.key(name), "%v", err)
-		return decimal{}, false
+		return "", false
 	}
 	return d, true
 }

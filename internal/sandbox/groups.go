@@ -54,7 +54,7 @@ func renderGroup(g *group) groupV2 {
 	for _, r := range g.Rules {
 		rule := discountRuleV2{Type: r.Type, CategoryID: r.CategoryID, ProductID: r.ProductID, PriceListID: r.PriceListID}
 		if r.Type != "price_list" {
-			rule.Method, rule.Amount = r.Method, r.Amount.fixed()
+			rule.Method, rule.Amount = r.Method, r.Amount.Fixed(moneyScale)
 		}
 		out.DiscountRules = append(out.DiscountRules, rule)
 	}
@@ -115,9 +115,9 @@ func readDiscountRules(f *fields) ([]discountRule, bool) {
 		if amt, ok := item.decimal("amount", true, true); ok {
 			hundred, _ := parseDecimal("100")
 			switch {
-			case amt.sign() < 0:
+			case amt.Sign() < 0:
 				item.errs.invalid(item.key("amount"), "must not be negative")
-			case r.Method == "percent" && amt.cmp(hundred) > 0:
+			case r.Method == "percent" && amt.Cmp(hundred) > 0:
 				item.errs.invalid(item.key("amount"), "must not exceed 100 for a percent discount")
 			}
 			r.Amount = amt
