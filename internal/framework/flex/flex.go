@@ -6,6 +6,8 @@ import (
 	"math/big"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/decimal"
 )
 
 // OptionalString maps an API string onto an optional attribute: the API
@@ -27,12 +29,13 @@ func OptionalInt64(api int64, prior types.Int64) types.Int64 {
 }
 
 // DecimalNumber parses an exact decimal such as "43.15" at Terraform's
-// number precision.
+// number precision; "" is zero.
 func DecimalNumber(s string) (types.Number, error) {
-	if s == "" {
-		s = "0"
+	d, err := decimal.Parse(s)
+	if err != nil {
+		return types.NumberNull(), err
 	}
-	f, _, err := big.ParseFloat(s, 10, 512, big.ToNearestEven)
+	f, _, err := big.ParseFloat(string(d), 10, 512, big.ToNearestEven)
 	if err != nil {
 		return types.NumberNull(), err
 	}
@@ -41,6 +44,6 @@ func DecimalNumber(s string) (types.Number, error) {
 
 // NumberDecimal formats a Terraform number as the shortest exact decimal,
 // without exponent: 43.15 stays "43.15".
-func NumberDecimal(n types.Number) string {
-	return n.ValueBigFloat().Text('f', -1)
+func NumberDecimal(n types.Number) decimal.Decimal {
+	return decimal.Decimal(n.ValueBigFloat().Text('f', -1))
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/big"
 	"strconv"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -125,7 +124,7 @@ func validateDiscountRules(ctx context.Context, list types.List) diag.Diagnostic
 		}
 		p := at.AtName("amount")
 		amount := flex.NumberDecimal(rule.Amount)
-		if i := strings.IndexByte(amount, '.'); i >= 0 && len(amount)-i-1 > amountScale {
+		if amount.Places() > amountScale {
 			diags.AddAttributeError(p, "Too many decimal places", fmt.Sprintf("%s must have at most %d decimal places, as BigCommerce keeps; got %s.", p, amountScale, amount))
 		}
 		if rule.Method.ValueString() == "percent" && rule.Amount.ValueBigFloat().Cmp(big.NewFloat(100)) > 0 {
