@@ -20,7 +20,7 @@ type CustomerAPI interface {
 	QuotaWait() time.Duration
 }
 
-// Customers implements bigcommerce.CustomerService by merging concurrent
+// Customers serves the per-customer calls of resources by merging concurrent
 // calls into V3's batch requests: up to bigcommerce.MaxBatch customers per
 // create or update, up to bigcommerce.MaxIDsPerQuery ids per read or delete.
 // Each caller gets its own customer or its own error.
@@ -31,8 +31,6 @@ type Customers struct {
 	update *Coalescer[bigcommerce.CustomerUpdate, *bigcommerce.Customer]
 	remove *Coalescer[int, struct{}]
 }
-
-var _ bigcommerce.CustomerService = (*Customers)(nil)
 
 // NewCustomers returns the batching customer service over api.
 func NewCustomers(api CustomerAPI) *Customers {

@@ -190,16 +190,6 @@ func (u CustomerUpdate) Empty() bool {
 		u.FormFields == nil
 }
 
-// CustomerService is the per-customer surface that resources use. The Client
-// implements it with one request per call; the batching layer implements it
-// by merging concurrent calls into the batch endpoints.
-type CustomerService interface {
-	GetCustomer(ctx context.Context, id int) (*Customer, error)
-	CreateCustomer(ctx context.Context, in CustomerCreate) (*Customer, error)
-	UpdateCustomer(ctx context.Context, in CustomerUpdate) (*Customer, error)
-	DeleteCustomer(ctx context.Context, id int) error
-}
-
 // MaxBatch is how many items V3 accepts in one POST or PUT.
 const MaxBatch = 10
 

@@ -180,7 +180,7 @@ func (p *bigcommerceProvider) Configure(ctx context.Context, req provider.Config
 
 	// Batching is on unless turned off explicitly: it is the baseline to
 	// compare against, not something a user needs.
-	var customers bigcommerce.CustomerService = client
+	var customers providerdata.CustomerService = client
 	if config.Batching.IsNull() || config.Batching.IsUnknown() || config.Batching.ValueBool() {
 		customers = batch.NewCustomers(client)
 	}

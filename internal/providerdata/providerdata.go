@@ -3,6 +3,7 @@
 package providerdata
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -16,7 +17,17 @@ type Data struct {
 	Client *bigcommerce.Client
 	// Customers is the per-customer surface resources use; with batching on,
 	// concurrent calls are merged into batch requests.
-	Customers bigcommerce.CustomerService
+	Customers CustomerService
+}
+
+// CustomerService is the per-customer surface resources use. The Client
+// implements it with one request per call; batch.Customers by merging
+// concurrent calls into the batch endpoints.
+type CustomerService interface {
+	GetCustomer(ctx context.Context, id int) (*bigcommerce.Customer, error)
+	CreateCustomer(ctx context.Context, in bigcommerce.CustomerCreate) (*bigcommerce.Customer, error)
+	UpdateCustomer(ctx context.Context, in bigcommerce.CustomerUpdate) (*bigcommerce.Customer, error)
+	DeleteCustomer(ctx context.Context, id int) error
 }
 
 // From converts the framework's ProviderData, which is nil until the

@@ -12,7 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
-	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 )
 
 var _ datasource.DataSourceWithConfigure = (*attributesDataSource)(nil)
@@ -22,7 +22,7 @@ var _ datasource.DataSourceWithConfigure = (*attributesDataSource)(nil)
 func NewAttributesDataSource() datasource.DataSource { return &attributesDataSource{} }
 
 type attributesDataSource struct {
-	client *bigcommerce.Client
+	fwresource.DataSourceWithClient
 }
 
 type attributesDataSourceModel struct {
@@ -54,41 +54,35 @@ func (d *attributesDataSource) Metadata(_ context.Context, req datasource.Metada
 
 func (d *attributesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		Description: "Lists the store's customer attributes (V3 `GET /customers/attributes`), all of them or those that match the filters.",
+		MarkdownDescription: "Lists the store's customer attributes (V3 `GET /customers/attributes`), all of them or those that match the filters.",
 		Attributes: map[string]schema.Attribute{
 			"name": schema.StringAttribute{
-				Description: "Only the attribute with this exact name (`name` filter), compared without regard to case.",
-				Optional:    true,
-				Validators:  []validator.String{stringvalidator.LengthBetween(1, 255)},
+				MarkdownDescription: "Only the attribute with this exact name (`name` filter), compared without regard to case.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
 			},
 			"type": schema.StringAttribute{
-				Description: "Only attributes of this type (`type` filter): `string`, `number` or `date`.",
-				Optional:    true,
-				Validators:  []validator.String{stringvalidator.OneOf(bigcommerce.AttributeTypes...)},
+				MarkdownDescription: "Only attributes of this type (`type` filter): `string`, `number` or `date`.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(bigcommerce.AttributeTypes...)},
 			},
 			"ids": schema.ListAttribute{
-				ElementType: types.StringType,
-				Computed:    true,
-				Description: "The ids of the matching attributes (`id`), in the order the store returned them.",
+				ElementType:         types.StringType,
+				Computed:            true,
+				MarkdownDescription: "The ids of the matching attributes (`id`), in the order the store returned them.",
 			},
 			"attributes": schema.ListNestedAttribute{
 				Computed:    true,
 				Description: "The matching attributes.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":            schema.StringAttribute{Computed: true, Description: "The attribute's numeric id (`id`)."},
-					"name":          schema.StringAttribute{Computed: true, Description: "The attribute's name (`name`)."},
-					"type":          schema.StringAttribute{Computed: true, Description: "The type of its values (`type`): `string`, `number` or `date`."},
-					"date_created":  schema.StringAttribute{Computed: true, Description: "When it was created (`date_created`, RFC 3339)."},
-					"date_modified": schema.StringAttribute{Computed: true, Description: "When it was last changed (`date_modified`, RFC 3339)."},
+					"id":            schema.StringAttribute{Computed: true, MarkdownDescription: "The attribute's numeric id (`id`)."},
+					"name":          schema.StringAttribute{Computed: true, MarkdownDescription: "The attribute's name (`name`)."},
+					"type":          schema.StringAttribute{Computed: true, MarkdownDescription: "The type of its values (`type`): `string`, `number` or `date`."},
+					"date_created":  schema.StringAttribute{Computed: true, MarkdownDescription: "When it was created (`date_created`, RFC 3339)."},
+					"date_modified": schema.StringAttribute{Computed: true, MarkdownDescription: "When it was last changed (`date_modified`, RFC 3339)."},
 				}},
 			},
 		},
-	}
-}
-
-func (d *attributesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if data := providerdata.From(req.ProviderData, &resp.Diagnostics); data != nil {
-		d.client = data.Client
 	}
 }
 
@@ -98,7 +92,7 @@ func (d *attributesDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	list, err := d.client.ListAttributes(ctx, bigcommerce.AttributeFilter{Name: model.Name.ValueString(), Type: model.Type.ValueString()})
+	list, err := d.Client().ListAttributes(ctx, bigcommerce.AttributeFilter{Name: model.Name.ValueString(), Type: model.Type.ValueString()})
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to list customer attributes", err.Error())
 		return

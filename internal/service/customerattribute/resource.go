@@ -6,14 +6,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
@@ -22,7 +20,6 @@ import (
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
-	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
 )
 
 var (
@@ -36,10 +33,7 @@ var (
 func NewResource() resource.Resource { return &attributeResource{} }
 
 type attributeResource struct {
-	client *bigcommerce.Client
-	// attributes is the per-attribute surface, so that a batching layer can
-	// take the client's place.
-	attributes bigcommerce.AttributeService
+	fwresource.WithClient
 }
 
 type resourceModel struct {
@@ -51,44 +45,40 @@ type resourceModel struct {
 	Timeouts     timeouts.Value `tfsdk:"timeouts"`
 }
 
-type identityModel struct {
-	ID types.String `tfsdk:"id"`
-}
-
 func (r *attributeResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_customer_attribute"
 }
 
 func (r *attributeResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		Description: "A customer attribute of the store: a named, typed field that every customer can hold a value for (V3 `/customers/attributes`). Set values with `bigcommerce_customer_attribute_value`. A store can have at most 50 customer attributes.",
+		MarkdownDescription: "A customer attribute of the store: a named, typed field that every customer can hold a value for (V3 `/customers/attributes`). Set values with `bigcommerce_customer_attribute_value`. A store can have at most 50 customer attributes.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
-				Description:   "The attribute's numeric id (`id`).",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "The attribute's numeric id (`id`).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				Description: "The attribute's name (`name`), 1 to 255 characters and unique in the store. Changing it renames the attribute in place; customers keep their values.",
-				Required:    true,
-				Validators:  []validator.String{stringvalidator.LengthBetween(1, 255)},
+				MarkdownDescription: "The attribute's name (`name`), 1 to 255 characters and unique in the store. Changing it renames the attribute in place; customers keep their values.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
 			},
 			"type": schema.StringAttribute{
-				Description: "The type of the attribute's values (`type`): `string`, `number` or `date`. BigCommerce cannot change it, so changing it replaces the attribute, and replacing it deletes the attribute's values from every customer.",
-				Required:    true,
-				Validators:  []validator.String{stringvalidator.OneOf(bigcommerce.AttributeTypes...)},
+				MarkdownDescription: "The type of the attribute's values (`type`): `string`, `number` or `date`. BigCommerce cannot change it, so changing it replaces the attribute, and replacing it deletes the attribute's values from every customer.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(bigcommerce.AttributeTypes...)},
 				PlanModifiers: []planmodifier.String{
 					stringplanmodifier.RequiresReplace(),
 				},
 			},
 			"date_created": schema.StringAttribute{
-				Description:   "When the attribute was created (`date_created`, RFC 3339).",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "When the attribute was created (`date_created`, RFC 3339).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"date_modified": schema.StringAttribute{
-				Description: "When the attribute was last changed (`date_modified`, RFC 3339).",
-				Computed:    true,
+				MarkdownDescription: "When the attribute was last changed (`date_modified`, RFC 3339).",
+				Computed:            true,
 			},
 			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},
@@ -96,71 +86,46 @@ func (r *attributeResource) Schema(ctx context.Context, _ resource.SchemaRequest
 }
 
 func (r *attributeResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identityschema.Schema{
-		Attributes: map[string]identityschema.Attribute{
-			"id": identityschema.StringAttribute{
-				Description:       "The attribute's numeric id.",
-				RequiredForImport: true,
-			},
-		},
-	}
-}
-
-func (r *attributeResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if data := providerdata.From(req.ProviderData, &resp.Diagnostics); data != nil {
-		r.client, r.attributes = data.Client, data.Client
-	}
+	resp.IdentitySchema = fwresource.IDIdentitySchema("The attribute's numeric id.")
 }
 
 func (r *attributeResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan resourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	ctx, cancel := fwresource.WriteContext(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := fwresource.WithTimeout(ctx, plan.Timeouts.Create, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	defer cancel()
 
-	created, err := r.attributes.CreateAttribute(ctx, bigcommerce.AttributeCreate{Name: plan.Name.ValueString(), Type: plan.Type.ValueString()})
+	created, err := r.Client().CreateAttribute(ctx, bigcommerce.AttributeCreate{Name: plan.Name.ValueString(), Type: plan.Type.ValueString()})
 	if err != nil {
 		r.addCreateError(ctx, &resp.Diagnostics, plan.Name.ValueString(), err)
 		return
 	}
 	flatten(created, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: plan.ID})...)
+	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
 
 func (r *attributeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state resourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel := fwresource.ReadContext(ctx, state.Timeouts.Read, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := fwresource.WithTimeout(ctx, state.Timeouts.Read, 5*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	defer cancel()
 
 	id, diags := parseID(state.ID.ValueString())
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
 	}
-	got, err := r.attributes.GetAttribute(ctx, id)
+	got, err := r.Client().GetAttribute(ctx, id)
 	if errors.Is(err, bigcommerce.ErrNotFound) {
-		resp.Diagnostics.AddWarning("Customer attribute no longer exists",
+		fwresource.RemoveGone(ctx, resp, fwresource.IDIdentity{ID: state.ID}, "Customer attribute no longer exists",
 			fmt.Sprintf("Customer attribute %d was deleted outside Terraform, and with it every customer's value of it; it is removed from the state and the next plan creates it again.", id))
-		// CLIs before Terraform 1.12 send no identity, and the framework
-		// refuses a Read that ends without one, even one that removes the resource.
-		resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: state.ID})...)
-		resp.State.RemoveResource(ctx)
 		return
 	}
 	if err != nil {
@@ -169,22 +134,18 @@ func (r *attributeResource) Read(ctx context.Context, req resource.ReadRequest, 
 	}
 	flatten(got, &state)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: state.ID})...)
+	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: state.ID}, &resp.Diagnostics)
 }
 
 func (r *attributeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state resourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel := fwresource.WriteContext(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := fwresource.WithTimeout(ctx, plan.Timeouts.Update, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	defer cancel()
 
 	id, diags := parseID(state.ID.ValueString())
 	resp.Diagnostics.Append(diags...)
@@ -194,9 +155,9 @@ func (r *attributeResource) Update(ctx context.Context, req resource.UpdateReque
 	var updated *bigcommerce.Attribute
 	var err error
 	if rename, ok := expandUpdate(id, plan, state); ok {
-		updated, err = r.attributes.UpdateAttribute(ctx, rename)
+		updated, err = r.Client().UpdateAttribute(ctx, rename)
 	} else {
-		updated, err = r.attributes.GetAttribute(ctx, id)
+		updated, err = r.Client().GetAttribute(ctx, id)
 	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "rename", state.ID.ValueString(), err)
@@ -204,21 +165,17 @@ func (r *attributeResource) Update(ctx context.Context, req resource.UpdateReque
 	}
 	flatten(updated, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: plan.ID})...)
+	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
 
 func (r *attributeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state resourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel := fwresource.WriteContext(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := fwresource.WithTimeout(ctx, state.Timeouts.Delete, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	defer cancel()
 
 	id, diags := parseID(state.ID.ValueString())
 	resp.Diagnostics.Append(diags...)
@@ -226,7 +183,7 @@ func (r *attributeResource) Delete(ctx context.Context, req resource.DeleteReque
 		return
 	}
 	// Deleting an attribute that is already gone succeeds.
-	if err := r.attributes.DeleteAttribute(ctx, id); err != nil {
+	if err := r.Client().DeleteAttribute(ctx, id); err != nil {
 		addAPIError(&resp.Diagnostics, "delete", state.ID.ValueString(), err)
 	}
 }
@@ -248,7 +205,7 @@ func (r *attributeResource) addCreateError(ctx context.Context, diags *diag.Diag
 	}
 	var apiErr *bigcommerce.APIError
 	if errors.As(err, &apiErr) && errors.Is(err, bigcommerce.ErrValidation) {
-		if existing, findErr := r.client.FindAttributeByName(ctx, name); findErr == nil {
+		if existing, findErr := r.Client().FindAttributeByName(ctx, name); findErr == nil {
 			diags.AddAttributeError(path.Root("name"), "Customer attribute name already in use",
 				fmt.Sprintf("The store already has a customer attribute named %q (id %d, type %s). To manage it with Terraform, import it instead of creating it:\n\n  terraform import <resource address> %d\n\nor add an import block with id = \"%d\".",
 					existing.Name, existing.ID, existing.Type, existing.ID, existing.ID))

@@ -1,0 +1,52 @@
+package fwresource
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// IDIdentity is the identity of a resource named by its numeric id.
+type IDIdentity struct {
+	ID types.String `tfsdk:"id"`
+}
+
+// IDIdentitySchema is the identity schema of IDIdentity; description says
+// whose id it is.
+func IDIdentitySchema(description string) identityschema.Schema {
+	return identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"id": identityschema.StringAttribute{Description: description, RequiredForImport: true},
+		},
+	}
+}
+
+// IDPairIdentitySchema is the identity schema of a resource named by two
+// numeric ids, such as a customer's value of an attribute.
+func IDPairIdentitySchema(first, firstDescription, second, secondDescription string) identityschema.Schema {
+	return identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			first:  identityschema.Int64Attribute{Description: firstDescription, RequiredForImport: true},
+			second: identityschema.Int64Attribute{Description: secondDescription, RequiredForImport: true},
+		},
+	}
+}
+
+// SetIdentity records identity (such as an IDIdentity) in a response.
+func SetIdentity(ctx context.Context, to *tfsdk.ResourceIdentity, identity any, diags *diag.Diagnostics) {
+	diags.Append(to.Set(ctx, identity)...)
+}
+
+// RemoveGone removes a resource that Read found deleted outside Terraform,
+// with a warning (summary, detail) that says so.
+func RemoveGone(ctx context.Context, resp *resource.ReadResponse, identity any, summary, detail string) {
+	resp.Diagnostics.AddWarning(summary, detail)
+	// CLIs before Terraform 1.12 send no identity, and the framework
+	// refuses a Read that ends without one, even one that removes the resource.
+	SetIdentity(ctx, resp.Identity, identity, &resp.Diagnostics)
+	resp.State.RemoveResource(ctx)
+}

@@ -1,0 +1,55 @@
+package fwresource
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
+)
+
+// configured is the provider's API access as Configure received it; nil
+// until the provider is configured (for example during validation).
+type configured struct {
+	data *providerdata.Data
+}
+
+// Client reaches every endpoint directly; nil before Configure.
+func (c *configured) Client() *bigcommerce.Client {
+	if c.data == nil {
+		return nil
+	}
+	return c.data.Client
+}
+
+// Customers is the per-customer surface, batched when batching is on; nil
+// before Configure.
+func (c *configured) Customers() providerdata.CustomerService {
+	if c.data == nil {
+		return nil
+	}
+	return c.data.Customers
+}
+
+// WithClient is embedded by every resource: its Configure keeps the
+// configured provider's API access.
+type WithClient struct {
+	configured
+}
+
+// Configure implements resource.ResourceWithConfigure.
+func (w *WithClient) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	w.data = providerdata.From(req.ProviderData, &resp.Diagnostics)
+}
+
+// DataSourceWithClient is WithClient for data sources.
+type DataSourceWithClient struct {
+	configured
+}
+
+// Configure implements datasource.DataSourceWithConfigure.
+func (w *DataSourceWithClient) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	w.data = providerdata.From(req.ProviderData, &resp.Diagnostics)
+}
