@@ -129,18 +129,6 @@ type AddressFilter struct {
 	CustomerIDs []int
 }
 
-// AddressService is the per-address surface that resources use. The Client
-// implements it with one request per call; a batching layer can implement it
-// by merging concurrent calls into the batch endpoints.
-type AddressService interface {
-	GetAddress(ctx context.Context, id int) (*Address, error)
-	CreateAddress(ctx context.Context, in AddressCreate) (*Address, error)
-	PatchAddress(ctx context.Context, in AddressPatch) (*Address, error)
-	DeleteAddress(ctx context.Context, id int) error
-}
-
-var _ AddressService = (*Client)(nil)
-
 // DuplicateAddressError reports an address that BigCommerce dropped without
 // an error because the customer already has an identical one: the store
 // answers 200 and leaves the address out of the answer.

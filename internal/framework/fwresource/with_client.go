@@ -53,3 +53,17 @@ type DataSourceWithClient struct {
 func (w *DataSourceWithClient) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	w.data = providerdata.From(req.ProviderData, &resp.Diagnostics)
 }
+
+// NewWithClient returns a WithClient already configured with data, for
+// resources built outside the framework, as in unit tests.
+func NewWithClient(data *providerdata.Data) WithClient {
+	return WithClient{configured{data: data}}
+}
+
+// Resource is what every resource of the provider is: configured with the
+// client, imported by id or identity.
+type Resource interface {
+	resource.ResourceWithConfigure
+	resource.ResourceWithImportState
+	resource.ResourceWithIdentity
+}

@@ -13,7 +13,7 @@ import (
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/formfields"
-	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 )
 
 var _ datasource.DataSourceWithConfigure = (*addressesDataSource)(nil)
@@ -23,7 +23,7 @@ var _ datasource.DataSourceWithConfigure = (*addressesDataSource)(nil)
 func NewAddressesDataSource() datasource.DataSource { return &addressesDataSource{} }
 
 type addressesDataSource struct {
-	client *bigcommerce.Client
+	fwresource.DataSourceWithClient
 }
 
 type addressesDataSourceModel struct {
@@ -53,20 +53,20 @@ type addressDataModel struct {
 // addressDataAttributes describe one listed address; each maps to the V3
 // field of the same name.
 var addressDataAttributes = map[string]schema.Attribute{
-	"id":                schema.StringAttribute{Computed: true, Description: "The address's numeric id (`id`)."},
-	"customer_id":       schema.Int64Attribute{Computed: true, Description: "The customer's id (`customer_id`)."},
-	"first_name":        schema.StringAttribute{Computed: true, Description: "First name (`first_name`)."},
-	"last_name":         schema.StringAttribute{Computed: true, Description: "Last name (`last_name`)."},
-	"company":           schema.StringAttribute{Computed: true, Description: "Company (`company`), empty when none."},
-	"address1":          schema.StringAttribute{Computed: true, Description: "First address line (`address1`)."},
-	"address2":          schema.StringAttribute{Computed: true, Description: "Second address line (`address2`), empty when none."},
-	"city":              schema.StringAttribute{Computed: true, Description: "City (`city`)."},
-	"state_or_province": schema.StringAttribute{Computed: true, Description: "State or province (`state_or_province`), empty when none."},
-	"postal_code":       schema.StringAttribute{Computed: true, Description: "Postal code (`postal_code`), empty when none."},
-	"country_code":      schema.StringAttribute{Computed: true, Description: "ISO 3166-1 alpha-2 country code (`country_code`)."},
-	"country":           schema.StringAttribute{Computed: true, Description: "The country's name (`country`)."},
-	"phone":             schema.StringAttribute{Computed: true, Description: "Phone number (`phone`), empty when none."},
-	"address_type":      schema.StringAttribute{Computed: true, Description: "`residential` or `commercial` (`address_type`)."},
+	"id":                schema.StringAttribute{Computed: true, MarkdownDescription: "The address's numeric id (`id`)."},
+	"customer_id":       schema.Int64Attribute{Computed: true, MarkdownDescription: "The customer's id (`customer_id`)."},
+	"first_name":        schema.StringAttribute{Computed: true, MarkdownDescription: "First name (`first_name`)."},
+	"last_name":         schema.StringAttribute{Computed: true, MarkdownDescription: "Last name (`last_name`)."},
+	"company":           schema.StringAttribute{Computed: true, MarkdownDescription: "Company (`company`), empty when none."},
+	"address1":          schema.StringAttribute{Computed: true, MarkdownDescription: "First address line (`address1`)."},
+	"address2":          schema.StringAttribute{Computed: true, MarkdownDescription: "Second address line (`address2`), empty when none."},
+	"city":              schema.StringAttribute{Computed: true, MarkdownDescription: "City (`city`)."},
+	"state_or_province": schema.StringAttribute{Computed: true, MarkdownDescription: "State or province (`state_or_province`), empty when none."},
+	"postal_code":       schema.StringAttribute{Computed: true, MarkdownDescription: "Postal code (`postal_code`), empty when none."},
+	"country_code":      schema.StringAttribute{Computed: true, MarkdownDescription: "ISO 3166-1 alpha-2 country code (`country_code`)."},
+	"country":           schema.StringAttribute{Computed: true, MarkdownDescription: "The country's name (`country`)."},
+	"phone":             schema.StringAttribute{Computed: true, MarkdownDescription: "Phone number (`phone`), empty when none."},
+	"address_type":      schema.StringAttribute{Computed: true, MarkdownDescription: "`residential` or `commercial` (`address_type`)."},
 	"form_fields":       formfields.DataSourceAttribute("The address form's values, by field name (`form_fields`): `value` for text fields, `number` for number fields, `values` for checkbox fields."),
 }
 
@@ -76,30 +76,24 @@ func (d *addressesDataSource) Metadata(_ context.Context, req datasource.Metadat
 
 func (d *addressesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		Description: "Lists the addresses of one customer (V3 `GET /customers/addresses?customer_id:in=`), following every page.",
+		MarkdownDescription: "Lists the addresses of one customer (V3 `GET /customers/addresses?customer_id:in=`), following every page.",
 		Attributes: map[string]schema.Attribute{
 			"customer_id": schema.Int64Attribute{
-				Description: "The customer whose addresses to list (`customer_id:in` filter).",
-				Required:    true,
-				Validators:  []validator.Int64{int64validator.AtLeast(1)},
+				MarkdownDescription: "The customer whose addresses to list (`customer_id:in` filter).",
+				Required:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
 			},
 			"ids": schema.ListAttribute{
-				ElementType: types.StringType,
-				Computed:    true,
-				Description: "The ids of the customer's addresses (`id`), in the order the store returned them; handy for `for_each` in `import` blocks.",
+				ElementType:         types.StringType,
+				Computed:            true,
+				MarkdownDescription: "The ids of the customer's addresses (`id`), in the order the store returned them; handy for `for_each` in `import` blocks.",
 			},
 			"addresses": schema.ListNestedAttribute{
-				Computed:     true,
-				Description:  "The customer's addresses, with the attributes of the `bigcommerce_customer_address` resource. Empty when the customer has none or does not exist.",
-				NestedObject: schema.NestedAttributeObject{Attributes: addressDataAttributes},
+				Computed:            true,
+				MarkdownDescription: "The customer's addresses, with the attributes of the `bigcommerce_customer_address` resource. Empty when the customer has none or does not exist.",
+				NestedObject:        schema.NestedAttributeObject{Attributes: addressDataAttributes},
 			},
 		},
-	}
-}
-
-func (d *addressesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	if data := providerdata.From(req.ProviderData, &resp.Diagnostics); data != nil {
-		d.client = data.Client
 	}
 }
 
@@ -109,7 +103,7 @@ func (d *addressesDataSource) Read(ctx context.Context, req datasource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	list, err := d.client.ListAddresses(ctx, bigcommerce.AddressFilter{CustomerIDs: []int{int(model.CustomerID.ValueInt64())}})
+	list, err := d.Client().ListAddresses(ctx, bigcommerce.AddressFilter{CustomerIDs: []int{int(model.CustomerID.ValueInt64())}})
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to list customer addresses", err.Error())
 		return

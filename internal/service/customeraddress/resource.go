@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -14,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -25,15 +23,10 @@ import (
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/formfields"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
-	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
 )
 
 var (
-	_ resource.Resource                = (*addressResource)(nil)
-	_ resource.ResourceWithConfigure   = (*addressResource)(nil)
-	_ resource.ResourceWithImportState = (*addressResource)(nil)
-	_ resource.ResourceWithIdentity    = (*addressResource)(nil)
-
+	_ fwresource.Resource                 = (*addressResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*addressResource)(nil)
 )
 
@@ -41,9 +34,7 @@ var (
 func NewResource() resource.Resource { return &addressResource{} }
 
 type addressResource struct {
-	// addresses is the per-address surface, so that a batching layer can
-	// take the client's place.
-	addresses bigcommerce.AddressService
+	fwresource.WithClient
 }
 
 type resourceModel struct {
@@ -65,89 +56,85 @@ type resourceModel struct {
 	Timeouts        timeouts.Value `tfsdk:"timeouts"`
 }
 
-type identityModel struct {
-	ID types.String `tfsdk:"id"`
-}
-
 func (r *addressResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_customer_address"
 }
 
 func (r *addressResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		Description: "An address of a customer, managed through BigCommerce's V3 `/customers/addresses`. BigCommerce keeps at most one copy of an address per customer: creating an address identical to one the customer already has is an error that names the existing address, so it can be imported instead.",
+		MarkdownDescription: "An address of a customer, managed through BigCommerce's V3 `/customers/addresses`. BigCommerce keeps at most one copy of an address per customer: creating an address identical to one the customer already has is an error that names the existing address, so it can be imported instead.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
-				Description:   "The address's numeric id (`id`).",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "The address's numeric id (`id`).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"customer_id": schema.Int64Attribute{
-				Description:   "The id of the customer the address belongs to (`customer_id`). An address cannot move to another customer, so changing it replaces the address.",
-				Required:      true,
-				Validators:    []validator.Int64{int64validator.AtLeast(1)},
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+				MarkdownDescription: "The id of the customer the address belongs to (`customer_id`). An address cannot move to another customer, so changing it replaces the address.",
+				Required:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+				PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
 			},
 			"first_name": schema.StringAttribute{
-				Description: "First name on the address (`first_name`), 1 to 255 characters.",
-				Required:    true,
-				Validators:  []validator.String{stringvalidator.LengthBetween(1, 255)},
+				MarkdownDescription: "First name on the address (`first_name`), 1 to 255 characters.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
 			},
 			"last_name": schema.StringAttribute{
-				Description: "Last name on the address (`last_name`), 1 to 255 characters.",
-				Required:    true,
-				Validators:  []validator.String{stringvalidator.LengthBetween(1, 255)},
+				MarkdownDescription: "Last name on the address (`last_name`), 1 to 255 characters.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
 			},
 			"company": schema.StringAttribute{
-				Description: "Company (`company`), at most 255 characters. Removing it clears the company in the store.",
-				Optional:    true,
-				Validators:  []validator.String{stringvalidator.LengthAtMost(255)},
+				MarkdownDescription: "Company (`company`), at most 255 characters. Removing it clears the company in the store.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtMost(255)},
 			},
 			"address1": schema.StringAttribute{
-				Description: "First address line (`address1`).",
-				Required:    true,
-				Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "First address line (`address1`).",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"address2": schema.StringAttribute{
-				Description: "Second address line (`address2`). Removing it clears the line in the store.",
-				Optional:    true,
+				MarkdownDescription: "Second address line (`address2`). Removing it clears the line in the store.",
+				Optional:            true,
 			},
 			"city": schema.StringAttribute{
-				Description: "City (`city`), 1 to 100 characters.",
-				Required:    true,
-				Validators:  []validator.String{stringvalidator.LengthBetween(1, 100)},
+				MarkdownDescription: "City (`city`), 1 to 100 characters.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 100)},
 			},
 			"state_or_province": schema.StringAttribute{
-				Description: "State or province, spelled out in full such as `Texas` (`state_or_province`; codes such as `TX` are refused), at most 100 characters. Required by the store for countries whose addresses need one, such as US, CA and AU.",
-				Optional:    true,
-				Validators:  []validator.String{stringvalidator.LengthAtMost(100)},
+				MarkdownDescription: "State or province, spelled out in full such as `Texas` (`state_or_province`; codes such as `TX` are refused), at most 100 characters. Required by the store for countries whose addresses need one, such as US, CA and AU.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtMost(100)},
 			},
 			"postal_code": schema.StringAttribute{
-				Description: "Postal code (`postal_code`), at most 30 characters. Required by the store for countries whose addresses need one.",
-				Optional:    true,
-				Validators:  []validator.String{stringvalidator.LengthAtMost(30)},
+				MarkdownDescription: "Postal code (`postal_code`), at most 30 characters. Required by the store for countries whose addresses need one.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtMost(30)},
 			},
 			"country_code": schema.StringAttribute{
-				Description: "The country, as an ISO 3166-1 alpha-2 code in upper case such as `US` (`country_code`).",
-				Required:    true,
-				Validators:  []validator.String{countryCode{}},
+				MarkdownDescription: "The country, as an ISO 3166-1 alpha-2 code in upper case such as `US` (`country_code`).",
+				Required:            true,
+				Validators:          []validator.String{countryCode{}},
 			},
 			"country": schema.StringAttribute{
-				Description:   "The country's name, which the store derives from `country_code` (`country`), such as `United States`.",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{countryFollowsCode{}},
+				MarkdownDescription: "The country's name, which the store derives from `country_code` (`country`), such as `United States`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{countryFollowsCode{}},
 			},
 			"phone": schema.StringAttribute{
-				Description: "Phone number (`phone`), at most 50 characters. Removing it clears the phone number in the store.",
-				Optional:    true,
-				Validators:  []validator.String{stringvalidator.LengthAtMost(50)},
+				MarkdownDescription: "Phone number (`phone`), at most 50 characters. Removing it clears the phone number in the store.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtMost(50)},
 			},
 			"address_type": schema.StringAttribute{
-				Description:   "`residential` or `commercial` (`address_type`). New addresses are residential unless set; when omitted later, the store's value is kept.",
-				Optional:      true,
-				Computed:      true,
-				Validators:    []validator.String{stringvalidator.OneOf("residential", "commercial")},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "`residential` or `commercial` (`address_type`). New addresses are residential unless set; when omitted later, the store's value is kept.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.String{stringvalidator.OneOf("residential", "commercial")},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"form_fields": formfields.ResourceAttribute("address"),
 			"timeouts":    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
@@ -156,20 +143,7 @@ func (r *addressResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 }
 
 func (r *addressResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identityschema.Schema{
-		Attributes: map[string]identityschema.Attribute{
-			"id": identityschema.StringAttribute{
-				Description:       "The address's numeric id.",
-				RequiredForImport: true,
-			},
-		},
-	}
-}
-
-func (r *addressResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if data := providerdata.From(req.ProviderData, &resp.Diagnostics); data != nil {
-		r.addresses = data.Client
-	}
+	resp.IdentitySchema = fwresource.IDIdentitySchema("The address's numeric id.")
 }
 
 // ValidateConfig checks the form fields' shape at plan time.
@@ -182,58 +156,47 @@ func (r *addressResource) ValidateConfig(ctx context.Context, req resource.Valid
 func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan resourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	ctx, cancel := fwresource.WriteContext(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := fwresource.WithTimeout(ctx, plan.Timeouts.Create, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	defer cancel()
 
 	in := bigcommerce.AddressCreate{CustomerID: int(plan.CustomerID.ValueInt64()), AddressFields: expand(plan)}
+	var diags diag.Diagnostics
 	in.FormFields, diags = formfields.Expand(ctx, plan.FormFields, types.MapNull(formfields.ObjectType))
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
 	}
-	created, err := r.addresses.CreateAddress(ctx, in)
+	created, err := r.Client().CreateAddress(ctx, in)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "create", fmt.Sprintf("for customer %d", plan.CustomerID.ValueInt64()), err)
 		return
 	}
 	resp.Diagnostics.Append(flatten(ctx, created, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: plan.ID})...)
+	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
 
 func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state resourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel := fwresource.ReadContext(ctx, state.Timeouts.Read, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := fwresource.WithTimeout(ctx, state.Timeouts.Read, 5*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	defer cancel()
 
 	id, diags := parseID(state.ID.ValueString())
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
 	}
-	got, err := r.addresses.GetAddress(ctx, id)
+	got, err := r.Client().GetAddress(ctx, id)
 	if errors.Is(err, bigcommerce.ErrNotFound) {
-		resp.Diagnostics.AddWarning("Customer address no longer exists",
+		fwresource.RemoveGone(ctx, resp, fwresource.IDIdentity{ID: state.ID}, "Customer address no longer exists",
 			fmt.Sprintf("Address %d was deleted outside Terraform (or its customer was); it is removed from the state and the next plan creates it again.", id))
-		// CLIs before Terraform 1.12 send no identity, and the framework
-		// refuses a Read that ends without one, even one that removes the resource.
-		resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: state.ID})...)
-		resp.State.RemoveResource(ctx)
 		return
 	}
 	if err != nil {
@@ -242,7 +205,7 @@ func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 	resp.Diagnostics.Append(flatten(ctx, got, &state)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: state.ID})...)
+	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: state.ID}, &resp.Diagnostics)
 }
 
 func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -250,15 +213,11 @@ func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	ctx, cancel := fwresource.WriteContext(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := fwresource.WithTimeout(ctx, plan.Timeouts.Update, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	defer cancel()
 
 	id, diags := parseID(state.ID.ValueString())
 	resp.Diagnostics.Append(diags...)
@@ -276,9 +235,9 @@ func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest
 	var updated *bigcommerce.Address
 	var err error
 	if patch.IsEmpty() {
-		updated, err = r.addresses.GetAddress(ctx, id)
+		updated, err = r.Client().GetAddress(ctx, id)
 	} else {
-		updated, err = r.addresses.PatchAddress(ctx, patch)
+		updated, err = r.Client().PatchAddress(ctx, patch)
 	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "update", state.ID.ValueString(), err)
@@ -292,21 +251,17 @@ func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest
 		plan.FormFields = planned
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: plan.ID})...)
+	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
 
 func (r *addressResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state resourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel := fwresource.WriteContext(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := fwresource.WithTimeout(ctx, state.Timeouts.Delete, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	defer cancel()
 
 	id, diags := parseID(state.ID.ValueString())
 	resp.Diagnostics.Append(diags...)
@@ -314,7 +269,7 @@ func (r *addressResource) Delete(ctx context.Context, req resource.DeleteRequest
 		return
 	}
 	// Deleting an address that is already gone succeeds.
-	if err := r.addresses.DeleteAddress(ctx, id); err != nil {
+	if err := r.Client().DeleteAddress(ctx, id); err != nil {
 		addAPIError(&resp.Diagnostics, "delete", state.ID.ValueString(), err)
 	}
 }

@@ -252,45 +252,15 @@ func TestAccCustomerAddress_import(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.Identity},
 		CheckDestroy:             checkDestroyed(t),
-		Steps: []resource.TestStep{
-			{
-				Config: cfg,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectIdentityValueMatchesState(resourceName, tfjsonpath.New("id")),
-				},
-			},
-			{
-				Config:            cfg,
-				ResourceName:      resourceName,
-				ImportState:       true,
-				ImportStateVerify: true,
-			},
-			{
-				Config:          cfg,
-				ResourceName:    resourceName,
-				ImportState:     true,
-				ImportStateKind: resource.ImportBlockWithID,
-				ImportPlanChecks: resource.ImportPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionNoop)},
-				},
-			},
-			{
-				Config:          cfg,
-				ResourceName:    resourceName,
-				ImportState:     true,
-				ImportStateKind: resource.ImportBlockWithResourceIdentity,
-				ImportPlanChecks: resource.ImportPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionNoop)},
-				},
-			},
-			{
+		Steps: append(acctest.ImportSteps(resourceName, cfg, "id"),
+			resource.TestStep{
 				Config:        cfg,
 				ResourceName:  resourceName,
 				ImportState:   true,
 				ImportStateId: "home",
 				ExpectError:   regexp.MustCompile(`(?s)Invalid import ID.*numeric id \(such as 34\), got "home"`),
 			},
-		},
+		),
 	})
 }
 
