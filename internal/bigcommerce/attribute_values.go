@@ -59,16 +59,6 @@ type AttributeValueFilter struct {
 	AttributeIDs []int
 }
 
-// AttributeValueService is the per-value surface that resources use. A
-// value is identified by its customer and its attribute.
-type AttributeValueService interface {
-	GetAttributeValue(ctx context.Context, customerID, attributeID int) (*AttributeValue, error)
-	UpsertAttributeValue(ctx context.Context, in AttributeValueUpsert) (*AttributeValue, error)
-	DeleteAttributeValue(ctx context.Context, id int) error
-}
-
-var _ AttributeValueService = (*Client)(nil)
-
 const attributeValuesPath = "/customers/attribute-values"
 
 // ListAttributeValues returns every value that matches f, following every

@@ -48,16 +48,6 @@ type AttributeFilter struct {
 	Type string
 }
 
-// AttributeService is the per-attribute surface that resources use.
-type AttributeService interface {
-	GetAttribute(ctx context.Context, id int) (*Attribute, error)
-	CreateAttribute(ctx context.Context, in AttributeCreate) (*Attribute, error)
-	UpdateAttribute(ctx context.Context, in AttributeUpdate) (*Attribute, error)
-	DeleteAttribute(ctx context.Context, id int) error
-}
-
-var _ AttributeService = (*Client)(nil)
-
 // AttributeLimitError is BigCommerce refusing an attribute because the store
 // already has MaxCustomerAttributes.
 type AttributeLimitError struct {

@@ -22,12 +22,7 @@ import (
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 )
 
-var (
-	_ resource.Resource                = (*attributeResource)(nil)
-	_ resource.ResourceWithConfigure   = (*attributeResource)(nil)
-	_ resource.ResourceWithImportState = (*attributeResource)(nil)
-	_ resource.ResourceWithIdentity    = (*attributeResource)(nil)
-)
+var _ fwresource.Resource = (*attributeResource)(nil)
 
 // NewResource returns the bigcommerce_customer_attribute resource.
 func NewResource() resource.Resource { return &attributeResource{} }

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -16,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -26,25 +24,18 @@ import (
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
-	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
 )
 
 var (
-	_ resource.Resource                = (*valueResource)(nil)
-	_ resource.ResourceWithConfigure   = (*valueResource)(nil)
-	_ resource.ResourceWithImportState = (*valueResource)(nil)
-	_ resource.ResourceWithIdentity    = (*valueResource)(nil)
-	_ resource.ResourceWithModifyPlan  = (*valueResource)(nil)
+	_ fwresource.Resource             = (*valueResource)(nil)
+	_ resource.ResourceWithModifyPlan = (*valueResource)(nil)
 )
 
 // NewResource returns the bigcommerce_customer_attribute_value resource.
 func NewResource() resource.Resource { return &valueResource{} }
 
 type valueResource struct {
-	// values and attributes are per-item surfaces, so that a batching layer
-	// can take the client's place.
-	values     bigcommerce.AttributeValueService
-	attributes bigcommerce.AttributeService
+	fwresource.WithClient
 }
 
 type resourceModel struct {
@@ -61,40 +52,44 @@ type identityModel struct {
 	AttributeID types.Int64 `tfsdk:"attribute_id"`
 }
 
+func (m resourceModel) identity() identityModel {
+	return identityModel{CustomerID: m.CustomerID, AttributeID: m.AttributeID}
+}
+
 func (r *valueResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_customer_attribute_value"
 }
 
 func (r *valueResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		Description: "A customer's value of a customer attribute (V3 `/customers/attribute-values`). A customer holds at most one value per attribute. The value is text, and must suit the attribute's type: a number for `number` attributes, a date (YYYY-MM-DD or RFC 3339) for `date` attributes.",
+		MarkdownDescription: "A customer's value of a customer attribute (V3 `/customers/attribute-values`). A customer holds at most one value per attribute. The value is text, and must suit the attribute's type: a number for `number` attributes, a date (YYYY-MM-DD or RFC 3339) for `date` attributes.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
-				Description:   "`customer_id/attribute_id`, such as `12/3`: a customer holds one value per attribute, so the pair names the value.",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "`customer_id/attribute_id`, such as `12/3`: a customer holds one value per attribute, so the pair names the value.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"customer_id": schema.Int64Attribute{
-				Description:   "The id of the customer who holds the value (`customer_id`). Changing it replaces the value.",
-				Required:      true,
-				Validators:    []validator.Int64{int64validator.AtLeast(1)},
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+				MarkdownDescription: "The id of the customer who holds the value (`customer_id`). Changing it replaces the value.",
+				Required:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+				PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
 			},
 			"attribute_id": schema.Int64Attribute{
-				Description:   "The id of the customer attribute (`attribute_id`). Changing it replaces the value.",
-				Required:      true,
-				Validators:    []validator.Int64{int64validator.AtLeast(1)},
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+				MarkdownDescription: "The id of the customer attribute (`attribute_id`). Changing it replaces the value.",
+				Required:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+				PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
 			},
 			"value": schema.StringAttribute{
-				Description: "The value (`value` when written, `attribute_value` when read), at most 255 characters. For a `number` attribute it must be a number such as `42` or `3.5`; for a `date` attribute a date such as `2024-05-14` or `2024-05-14T09:34:00Z`. Changing it updates the value in place.",
-				Required:    true,
-				Validators:  []validator.String{stringvalidator.LengthAtMost(255)},
+				MarkdownDescription: "The value (`value` when written, `attribute_value` when read), at most 255 characters. For a `number` attribute it must be a number such as `42` or `3.5`; for a `date` attribute a date such as `2024-05-14` or `2024-05-14T09:34:00Z`. Changing it updates the value in place.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtMost(255)},
 			},
 			"value_id": schema.Int64Attribute{
-				Description:   "The value's own id in the store (`id`).",
-				Computed:      true,
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+				MarkdownDescription: "The value's own id in the store (`id`).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 			},
 			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},
@@ -102,24 +97,7 @@ func (r *valueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 }
 
 func (r *valueResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identityschema.Schema{
-		Attributes: map[string]identityschema.Attribute{
-			"customer_id": identityschema.Int64Attribute{
-				Description:       "The customer's id.",
-				RequiredForImport: true,
-			},
-			"attribute_id": identityschema.Int64Attribute{
-				Description:       "The customer attribute's id.",
-				RequiredForImport: true,
-			},
-		},
-	}
-}
-
-func (r *valueResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if data := providerdata.From(req.ProviderData, &resp.Diagnostics); data != nil {
-		r.values, r.attributes = data.Client, data.Client
-	}
+	resp.IdentitySchema = fwresource.IDPairIdentitySchema("customer_id", "The customer's id.", "attribute_id", "The customer attribute's id.")
 }
 
 // ModifyPlan checks the value against the attribute's type when the
@@ -127,7 +105,7 @@ func (r *valueResource) Configure(_ context.Context, req resource.ConfigureReque
 // rather than the apply. When the attribute is created in the same apply,
 // the store's refusal is reported on value instead.
 func (r *valueResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || r.attributes == nil {
+	if req.Plan.Raw.IsNull() || r.Client() == nil {
 		return
 	}
 	var plan resourceModel
@@ -143,7 +121,7 @@ func (r *valueResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		}
 	}
 	aid := plan.AttributeID.ValueInt64()
-	attr, err := r.attributes.GetAttribute(ctx, int(aid))
+	attr, err := r.Client().GetAttribute(ctx, int(aid))
 	switch {
 	case errors.Is(err, bigcommerce.ErrNotFound):
 		resp.Diagnostics.AddAttributeError(path.Root("attribute_id"), "Customer attribute not found",
@@ -163,21 +141,17 @@ func (r *valueResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 func (r *valueResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan resourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	ctx, cancel := fwresource.WriteContext(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := fwresource.WithTimeout(ctx, plan.Timeouts.Create, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	defer cancel()
 
 	cid, aid := int(plan.CustomerID.ValueInt64()), int(plan.AttributeID.ValueInt64())
 	subject := formatID(cid, aid)
 	// The store's write is an upsert; refuse to take over a value that
 	// exists already, as creating any other resource would.
-	existing, err := r.values.GetAttributeValue(ctx, cid, aid)
+	existing, err := r.Client().GetAttributeValue(ctx, cid, aid)
 	switch {
 	case err == nil:
 		resp.Diagnostics.AddError("Customer attribute value already exists",
@@ -187,42 +161,34 @@ func (r *valueResource) Create(ctx context.Context, req resource.CreateRequest, 
 		addAPIError(&resp.Diagnostics, "create", subject, err)
 		return
 	}
-	got, err := r.values.UpsertAttributeValue(ctx, expandCreate(plan))
+	got, err := r.Client().UpsertAttributeValue(ctx, expandCreate(plan))
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "create", subject, err)
 		return
 	}
 	flatten(got, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{CustomerID: plan.CustomerID, AttributeID: plan.AttributeID})...)
+	fwresource.SetIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
 }
 
 func (r *valueResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state resourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel := fwresource.ReadContext(ctx, state.Timeouts.Read, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := fwresource.WithTimeout(ctx, state.Timeouts.Read, 5*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	defer cancel()
 
 	cid, aid, diags := parseID(state.ID.ValueString())
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
 	}
-	got, err := r.values.GetAttributeValue(ctx, cid, aid)
+	got, err := r.Client().GetAttributeValue(ctx, cid, aid)
 	if errors.Is(err, bigcommerce.ErrNotFound) {
-		resp.Diagnostics.AddWarning("Customer attribute value no longer exists",
+		fwresource.RemoveGone(ctx, resp, state.identity(), "Customer attribute value no longer exists",
 			fmt.Sprintf("Customer %d no longer has a value of attribute %d: it was deleted outside Terraform (or the customer or the attribute was). It is removed from the state and the next plan sets it again.", cid, aid))
-		// CLIs before Terraform 1.12 send no identity, and the framework
-		// refuses a Read that ends without one, even one that removes the resource.
-		resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{CustomerID: state.CustomerID, AttributeID: state.AttributeID})...)
-		resp.State.RemoveResource(ctx)
 		return
 	}
 	if err != nil {
@@ -231,30 +197,26 @@ func (r *valueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	}
 	flatten(got, &state)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{CustomerID: state.CustomerID, AttributeID: state.AttributeID})...)
+	fwresource.SetIdentity(ctx, resp.Identity, state.identity(), &resp.Diagnostics)
 }
 
 func (r *valueResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state resourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel := fwresource.WriteContext(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := fwresource.WithTimeout(ctx, plan.Timeouts.Update, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	defer cancel()
 
 	cid, aid := int(plan.CustomerID.ValueInt64()), int(plan.AttributeID.ValueInt64())
 	var got *bigcommerce.AttributeValue
 	var err error
 	if upsert, ok := expandUpdate(plan, state); ok {
-		got, err = r.values.UpsertAttributeValue(ctx, upsert)
+		got, err = r.Client().UpsertAttributeValue(ctx, upsert)
 	} else {
-		got, err = r.values.GetAttributeValue(ctx, cid, aid)
+		got, err = r.Client().GetAttributeValue(ctx, cid, aid)
 	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "update", formatID(cid, aid), err)
@@ -262,21 +224,17 @@ func (r *valueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	}
 	flatten(got, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{CustomerID: plan.CustomerID, AttributeID: plan.AttributeID})...)
+	fwresource.SetIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
 }
 
 func (r *valueResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state resourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel := fwresource.WriteContext(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := fwresource.WithTimeout(ctx, state.Timeouts.Delete, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	defer cancel()
 
 	cid, aid, diags := parseID(state.ID.ValueString())
 	resp.Diagnostics.Append(diags...)
@@ -285,12 +243,12 @@ func (r *valueResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	}
 	// Values are deleted by their own id; look it up rather than trust the
 	// state's, which a value set again outside Terraform would have changed.
-	got, err := r.values.GetAttributeValue(ctx, cid, aid)
+	got, err := r.Client().GetAttributeValue(ctx, cid, aid)
 	if errors.Is(err, bigcommerce.ErrNotFound) {
 		return
 	}
 	if err == nil {
-		err = r.values.DeleteAttributeValue(ctx, got.ID)
+		err = r.Client().DeleteAttributeValue(ctx, got.ID)
 	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "delete", formatID(cid, aid), err)
@@ -323,7 +281,7 @@ func (r *valueResource) ImportState(ctx context.Context, req resource.ImportStat
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), formatID(cid, aid))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("customer_id"), int64(cid))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("attribute_id"), int64(aid))...)
-	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{CustomerID: types.Int64Value(int64(cid)), AttributeID: types.Int64Value(int64(aid))})...)
+	fwresource.SetIdentity(ctx, resp.Identity, identityModel{CustomerID: types.Int64Value(int64(cid)), AttributeID: types.Int64Value(int64(aid))}, &resp.Diagnostics)
 }
 
 func formatID(customerID, attributeID int) string {

@@ -155,42 +155,11 @@ func TestAccCustomerAttributeValue_import(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.Identity},
 		CheckDestroy:             checkDestroyed(t),
-		Steps: []resource.TestStep{
-			{
-				Config: cfg,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectIdentityValueMatchesState(resourceName, tfjsonpath.New("customer_id")),
-					statecheck.ExpectIdentityValueMatchesState(resourceName, tfjsonpath.New("attribute_id")),
-				},
-			},
-			{
-				Config:            cfg,
-				ResourceName:      resourceName,
-				ImportState:       true,
-				ImportStateVerify: true,
-			},
-			{
-				Config:          cfg,
-				ResourceName:    resourceName,
-				ImportState:     true,
-				ImportStateKind: resource.ImportBlockWithID,
-				ImportPlanChecks: resource.ImportPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionNoop)},
-				},
-			},
-			{
-				Config:          cfg,
-				ResourceName:    resourceName,
-				ImportState:     true,
-				ImportStateKind: resource.ImportBlockWithResourceIdentity,
-				ImportPlanChecks: resource.ImportPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionNoop)},
-				},
-			},
+		Steps: append(acctest.ImportSteps(resourceName, cfg, "customer_id", "attribute_id"),
 			badImport("12", `Invalid import ID.*Expected customer_id/attribute_id, such as 12/3 for customer 12's value of attribute 3; got "12": there is no slash.`),
 			badImport("jane/3", `got "jane/3": the customer id "jane" is not a positive number.`),
 			badImport("12/0", `got "12/0": the attribute id "0" is not a positive number.`),
-		},
+		),
 	})
 }
 
