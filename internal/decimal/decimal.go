@@ -159,7 +159,11 @@ func (d Decimal) Fixed(places int) string {
 	if scale <= places {
 		return string(format(new(big.Int).Mul(u, pow10(places-scale)), places))
 	}
-	return new(big.Rat).SetFrac(u, pow10(scale)).FloatString(places)
+	s := new(big.Rat).SetFrac(u, pow10(scale)).FloatString(places)
+	if strings.Trim(s, "-0.") == "" {
+		s = strings.TrimPrefix(s, "-") // rounded to zero: no "-0.0000"
+	}
+	return s
 }
 
 // MarshalJSON writes the digits as a JSON number, as they are: "5.0000"
