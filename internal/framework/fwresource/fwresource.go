@@ -1,6 +1,7 @@
 // Package fwresource holds what every resource of the provider does the same
-// way: operation timeouts, numeric ids, and turning API errors into
-// diagnostics on the attributes they concern.
+// way: the configured client (WithClient), operation timeouts, identity and
+// import by numeric id, and turning API errors into diagnostics on the
+// attributes they concern.
 package fwresource
 
 import (
@@ -81,8 +82,7 @@ func AddAPIError(diags *diag.Diagnostics, op, what, subject string, err error, a
 // ImportNumericID imports a resource by its numeric id, or by identity.
 // invalid explains a malformed id, with %q for what was given.
 func ImportNumericID(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, invalid string) {
-	if req.ID == "" {
-		resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp)
+	if ImportByIdentity(ctx, req, resp) {
 		return
 	}
 	id := strings.TrimSpace(req.ID)
@@ -90,6 +90,5 @@ func ImportNumericID(ctx context.Context, req resource.ImportStateRequest, resp 
 		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf(invalid, req.ID))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	resp.Diagnostics.Append(resp.Identity.SetAttribute(ctx, path.Root("id"), id)...)
+	SetImportedID(ctx, resp, id)
 }

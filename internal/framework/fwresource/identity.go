@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -49,4 +50,20 @@ func RemoveGone(ctx context.Context, resp *resource.ReadResponse, identity any, 
 	// refuses a Read that ends without one, even one that removes the resource.
 	SetIdentity(ctx, resp.Identity, identity, &resp.Diagnostics)
 	resp.State.RemoveResource(ctx)
+}
+
+// ImportByIdentity imports from the identity when the import gives no id
+// (an import block with identity), and reports whether it did.
+func ImportByIdentity(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) bool {
+	if req.ID != "" {
+		return false
+	}
+	resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp)
+	return true
+}
+
+// SetImportedID records an imported numeric id in the state and the identity.
+func SetImportedID(ctx context.Context, resp *resource.ImportStateResponse, id string) {
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.Identity.SetAttribute(ctx, path.Root("id"), id)...)
 }

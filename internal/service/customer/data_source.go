@@ -17,7 +17,7 @@ import (
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/formfields"
-	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 )
 
 var (
@@ -29,7 +29,7 @@ var (
 func NewDataSource() datasource.DataSource { return &customerDataSource{} }
 
 type customerDataSource struct {
-	data *providerdata.Data
+	fwresource.DataSourceWithClient
 }
 
 // customerDataModel is the read-only view of a customer that the data
@@ -62,18 +62,18 @@ func (d *customerDataSource) Metadata(_ context.Context, req datasource.Metadata
 func (d *customerDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := customerDataAttributes(ctx)
 	attrs["id"] = schema.StringAttribute{
-		Description: "The customer's numeric id. Exactly one of `id` and `email` must be set.",
-		Optional:    true,
-		Computed:    true,
+		MarkdownDescription: "The customer's numeric id. Exactly one of `id` and `email` must be set.",
+		Optional:            true,
+		Computed:            true,
 	}
 	attrs["email"] = schema.StringAttribute{
-		Description: "The customer's e-mail address, matched without regard to case. Exactly one of `id` and `email` must be set.",
-		Optional:    true,
-		Computed:    true,
+		MarkdownDescription: "The customer's e-mail address, matched without regard to case. Exactly one of `id` and `email` must be set.",
+		Optional:            true,
+		Computed:            true,
 	}
 	resp.Schema = schema.Schema{
-		Description: "Reads one customer of the store, by id or by e-mail address. Every attribute of the `bigcommerce_customer` resource is available except the write-only password.",
-		Attributes:  attrs,
+		MarkdownDescription: "Reads one customer of the store, by id or by e-mail address. Every attribute of the `bigcommerce_customer` resource is available except the write-only password.",
+		Attributes:          attrs,
 	}
 }
 
@@ -81,10 +81,6 @@ func (d *customerDataSource) ConfigValidators(context.Context) []datasource.Conf
 	return []datasource.ConfigValidator{
 		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("email")),
 	}
-}
-
-func (d *customerDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = providerdata.From(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *customerDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -104,9 +100,9 @@ func (d *customerDataSource) Read(ctx context.Context, req datasource.ReadReques
 			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid customer id", fmt.Sprintf("id must be a customer's numeric id such as \"123\", got %q.", config.ID.ValueString()))
 			return
 		}
-		found, err = d.data.Customers.GetCustomer(ctx, id)
+		found, err = d.Customers().GetCustomer(ctx, id)
 	} else {
-		found, err = d.data.Client.FindCustomerByEmail(ctx, config.Email.ValueString())
+		found, err = d.Client().FindCustomerByEmail(ctx, config.Email.ValueString())
 	}
 	if errors.Is(err, bigcommerce.ErrNotFound) {
 		searched := "id " + config.ID.ValueString()

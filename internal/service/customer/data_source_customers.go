@@ -8,7 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 )
 
 var _ datasource.DataSourceWithConfigure = (*customersDataSource)(nil)
@@ -17,7 +17,7 @@ var _ datasource.DataSourceWithConfigure = (*customersDataSource)(nil)
 func NewCustomersDataSource() datasource.DataSource { return &customersDataSource{} }
 
 type customersDataSource struct {
-	data *providerdata.Data
+	fwresource.DataSourceWithClient
 }
 
 type customersDataSourceModel struct {
@@ -34,27 +34,23 @@ func (d *customersDataSource) Metadata(_ context.Context, req datasource.Metadat
 func (d *customersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := filterDataSourceAttributes()
 	attrs["ids"] = schema.ListAttribute{
-		ElementType: types.StringType,
-		Computed:    true,
-		Description: "The ids of the matching customers, in the order the store returned them; handy for `for_each` in `import` blocks.",
+		ElementType:         types.StringType,
+		Computed:            true,
+		MarkdownDescription: "The ids of the matching customers, in the order the store returned them; handy for `for_each` in `import` blocks.",
 	}
 	attrs["customers"] = schema.ListNestedAttribute{
-		Computed:     true,
-		Description:  "The matching customers, with every attribute of the `bigcommerce_customer` resource except the write-only ones.",
-		NestedObject: schema.NestedAttributeObject{Attributes: customerDataAttributes(ctx)},
+		Computed:            true,
+		MarkdownDescription: "The matching customers, with every attribute of the `bigcommerce_customer` resource except the write-only ones.",
+		NestedObject:        schema.NestedAttributeObject{Attributes: customerDataAttributes(ctx)},
 	}
 	attrs["total"] = schema.Int64Attribute{
-		Computed:    true,
-		Description: "How many customers matched. (Named `total` because `count` is a Terraform meta-argument.)",
+		Computed:            true,
+		MarkdownDescription: "How many customers matched. (Named `total` because `count` is a Terraform meta-argument.)",
 	}
 	resp.Schema = schema.Schema{
 		Description: "Lists the store's customers that match every filter given, following every page of results (250 a page). Without filters it lists the whole store. Filters marked as applied by the provider are V2 filters that V3 lacks: the provider reads the customers the other filters select and keeps those that match.",
 		Attributes:  attrs,
 	}
-}
-
-func (d *customersDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = providerdata.From(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *customersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -71,7 +67,7 @@ func (d *customersDataSource) Read(ctx context.Context, req datasource.ReadReque
 
 	objectType := types.ObjectType{AttrTypes: customerObjectAttrTypes(ctx)}
 	var ids, customers []attr.Value
-	for c, err := range d.data.Client.ListCustomers(ctx, filter) {
+	for c, err := range d.Client().ListCustomers(ctx, filter) {
 		if err != nil {
 			resp.Diagnostics.AddError("Unable to list customers", err.Error())
 			return

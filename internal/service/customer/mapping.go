@@ -278,7 +278,7 @@ func addAPIError(diags *diag.Diagnostics, op, subject string, err error) {
 // and block that adopt it.
 func (r *customerResource) addCreateError(ctx context.Context, diags *diag.Diagnostics, email string, err error) {
 	if errors.Is(err, bigcommerce.ErrValidation) || errors.Is(err, bigcommerce.ErrConflict) {
-		if existing, findErr := r.data.Client.FindCustomerByEmail(ctx, email); findErr == nil {
+		if existing, findErr := r.Client().FindCustomerByEmail(ctx, email); findErr == nil {
 			diags.AddAttributeError(path.Root("email"), "Customer e-mail already exists", duplicateAdvice(existing, err))
 			return
 		}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/formfields"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwtypes"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
 )
@@ -230,7 +231,7 @@ func TestDuplicateEmailAdviceForEveryErrorShape(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r := &customerResource{data: &providerdata.Data{Client: client, Customers: client}}
+			r := &customerResource{WithClient: fwresource.NewWithClient(&providerdata.Data{Client: client, Customers: client})}
 			_, err = client.CreateCustomer(context.Background(), bigcommerce.CustomerCreate{Email: "jane@example.com", FirstName: "Jane", LastName: "Doe"})
 			var diags diag.Diagnostics
 			r.addCreateError(context.Background(), &diags, "jane@example.com", err)
@@ -263,7 +264,7 @@ func TestRefusedCreateWithoutDuplicate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &customerResource{data: &providerdata.Data{Client: client, Customers: client}}
+	r := &customerResource{WithClient: fwresource.NewWithClient(&providerdata.Data{Client: client, Customers: client})}
 	_, err = client.CreateCustomer(context.Background(), bigcommerce.CustomerCreate{Email: "jane@example.com", FirstName: "Jane", LastName: "Doe"})
 	var diags diag.Diagnostics
 	r.addCreateError(context.Background(), &diags, "jane@example.com", err)

@@ -9,7 +9,6 @@ import (
 	"net/mail"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -18,7 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
@@ -34,14 +32,10 @@ import (
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwtypes"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwvalidators"
-	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
 )
 
 var (
-	_ resource.Resource                   = (*customerResource)(nil)
-	_ resource.ResourceWithConfigure      = (*customerResource)(nil)
-	_ resource.ResourceWithImportState    = (*customerResource)(nil)
-	_ resource.ResourceWithIdentity       = (*customerResource)(nil)
+	_ fwresource.Resource                 = (*customerResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*customerResource)(nil)
 )
 
@@ -49,8 +43,11 @@ var (
 func NewResource() resource.Resource { return &customerResource{} }
 
 type customerResource struct {
-	data *providerdata.Data
+	fwresource.WithClient
 }
+
+// identityModel is a customer's identity, which the list resource returns too.
+type identityModel = fwresource.IDIdentity
 
 // resourceModel is the resource's state. Write-only attributes are read from
 // the configuration and are always null here.
@@ -80,10 +77,6 @@ type resourceModel struct {
 }
 
 // identityModel identifies a customer for import by identity.
-type identityModel struct {
-	ID types.String `tfsdk:"id"`
-}
-
 func (r *customerResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_customer"
 }
@@ -93,62 +86,62 @@ func (r *customerResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 		Description: "A customer of the store: their account, contact details, group, store credit and channel access, managed through BigCommerce's V3 Customers API. The password is write-only: it is sent to the store and never kept in plan or state.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
-				Description:   "The customer's numeric id (V3 `id`).",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "The customer's numeric id (V3 `id`).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"email": schema.StringAttribute{
-				CustomType:  fwtypes.CaseInsensitiveStringType{},
-				Description: "The customer's e-mail address (`email`), unique in the store and compared without regard to case. At most 250 characters.",
-				Required:    true,
-				Validators:  []validator.String{fwvalidators.Email(), stringvalidator.LengthBetween(3, 250)},
+				CustomType:          fwtypes.CaseInsensitiveStringType{},
+				MarkdownDescription: "The customer's e-mail address (`email`), unique in the store and compared without regard to case. At most 250 characters.",
+				Required:            true,
+				Validators:          []validator.String{fwvalidators.Email(), stringvalidator.LengthBetween(3, 250)},
 			},
 			"first_name": schema.StringAttribute{
-				Description: "First name (`first_name`), 1 to 100 characters.",
-				Required:    true,
-				Validators:  []validator.String{stringvalidator.LengthBetween(1, 100)},
+				MarkdownDescription: "First name (`first_name`), 1 to 100 characters.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 100)},
 			},
 			"last_name": schema.StringAttribute{
-				Description: "Last name (`last_name`), 1 to 100 characters.",
-				Required:    true,
-				Validators:  []validator.String{stringvalidator.LengthBetween(1, 100)},
+				MarkdownDescription: "Last name (`last_name`), 1 to 100 characters.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 100)},
 			},
 			"company": schema.StringAttribute{
-				Description: "Company name (`company`), at most 255 characters. Removing it clears the company in the store.",
-				Optional:    true,
-				Validators:  []validator.String{stringvalidator.LengthAtMost(255)},
+				MarkdownDescription: "Company name (`company`), at most 255 characters. Removing it clears the company in the store.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtMost(255)},
 			},
 			"phone": schema.StringAttribute{
-				Description: "Phone number (`phone`), at most 50 characters.",
-				Optional:    true,
-				Validators:  []validator.String{stringvalidator.LengthAtMost(50)},
+				MarkdownDescription: "Phone number (`phone`), at most 50 characters.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtMost(50)},
 			},
 			"notes": schema.StringAttribute{
-				Description: "Merchant's notes about the customer (`notes`), not shown to the customer.",
-				Optional:    true,
+				MarkdownDescription: "Merchant's notes about the customer (`notes`), not shown to the customer.",
+				Optional:            true,
 			},
 			"tax_exempt_category": schema.StringAttribute{
-				Description: "Tax exemption category code (`tax_exempt_category`), at most 255 characters.",
-				Optional:    true,
-				Validators:  []validator.String{stringvalidator.LengthAtMost(255)},
+				MarkdownDescription: "Tax exemption category code (`tax_exempt_category`), at most 255 characters.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtMost(255)},
 			},
 			"customer_group_id": schema.Int64Attribute{
-				Description: "The id of the customer group the customer belongs to (`customer_group_id`). Omit it, or set 0, for no group.",
-				Optional:    true,
-				Validators:  []validator.Int64{int64validator.AtLeast(0)},
+				MarkdownDescription: "The id of the customer group the customer belongs to (`customer_group_id`). Omit it, or set 0, for no group.",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(0)},
 			},
 			"accepts_product_review_abandoned_cart_emails": schema.BoolAttribute{
-				Description:   "Whether the customer receives product review and abandoned cart e-mails (`accepts_product_review_abandoned_cart_emails`; V2 calls it `accepts_marketing`). When omitted, the store's value is kept.",
-				Optional:      true,
-				Computed:      true,
-				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "Whether the customer receives product review and abandoned cart e-mails (`accepts_product_review_abandoned_cart_emails`; V2 calls it `accepts_marketing`). When omitted, the store's value is kept.",
+				Optional:            true,
+				Computed:            true,
+				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
 			"store_credit": schema.NumberAttribute{
-				Description:   "The customer's store credit (`store_credit_amounts[0].amount`; V2 `store_credit`), an exact decimal of zero or more such as `43.15`. Only this first amount is managed: a change rewrites it and sends the store's other `store_credit_amounts` back unchanged. When omitted, the store's value is kept and never written.",
-				Optional:      true,
-				Computed:      true,
-				Validators:    []validator.Number{fwvalidators.NonNegativeNumber()},
-				PlanModifiers: []planmodifier.Number{numberplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "The customer's store credit (`store_credit_amounts[0].amount`; V2 `store_credit`), an exact decimal of zero or more such as `43.15`. Only this first amount is managed: a change rewrites it and sends the store's other `store_credit_amounts` back unchanged. When omitted, the store's value is kept and never written.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.Number{fwvalidators.NonNegativeNumber()},
+				PlanModifiers:       []planmodifier.Number{numberplanmodifier.UseStateForUnknown()},
 			},
 			"channel_ids": schema.SetAttribute{
 				ElementType: types.Int64Type,
@@ -161,10 +154,10 @@ func (r *customerResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
 			},
 			"origin_channel_id": schema.Int64Attribute{
-				Description: "The channel the customer was created on (`origin_channel_id`). The store fixes it at creation, so changing it replaces the customer. Defaults to the store's default channel.",
-				Optional:    true,
-				Computed:    true,
-				Validators:  []validator.Int64{int64validator.AtLeast(1)},
+				MarkdownDescription: "The channel the customer was created on (`origin_channel_id`). The store fixes it at creation, so changing it replaces the customer. Defaults to the store's default channel.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
 				PlanModifiers: []planmodifier.Int64{
 					int64planmodifier.UseStateForUnknown(),
 					int64planmodifier.RequiresReplaceIfConfigured(),
@@ -178,43 +171,43 @@ func (r *customerResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"force_password_reset": schema.BoolAttribute{
-				Description:   "Whether the customer must change their password at next sign-in (`authentication.force_password_reset`). When omitted, the store's value is kept.",
-				Optional:      true,
-				Computed:      true,
-				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "Whether the customer must change their password at next sign-in (`authentication.force_password_reset`). When omitted, the store's value is kept.",
+				Optional:            true,
+				Computed:            true,
+				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
 			"password_wo": schema.StringAttribute{
-				Description: "The customer's password (`authentication.new_password`). Write-only: it is sent to the store on creation, and again whenever `password_wo_version` changes, and is never stored in plan or state. Requires Terraform 1.11 or later. Must be set together with `password_wo_version`.",
-				Optional:    true,
-				Sensitive:   true,
-				WriteOnly:   true,
+				MarkdownDescription: "The customer's password (`authentication.new_password`). Write-only: it is sent to the store on creation, and again whenever `password_wo_version` changes, and is never stored in plan or state. Requires Terraform 1.11 or later. Must be set together with `password_wo_version`.",
+				Optional:            true,
+				Sensitive:           true,
+				WriteOnly:           true,
 				Validators: []validator.String{
 					stringvalidator.LengthAtLeast(1),
 					stringvalidator.AlsoRequires(path.MatchRoot("password_wo_version")),
 				},
 			},
 			"password_wo_version": schema.Int64Attribute{
-				Description: "A number you choose for the current `password_wo`. Change it (usually by incrementing it) to send `password_wo` to the store again; the password itself is never compared. Must be set together with `password_wo`. Null after an import.",
-				Optional:    true,
+				MarkdownDescription: "A number you choose for the current `password_wo`. Change it (usually by incrementing it) to send `password_wo` to the store again; the password itself is never compared. Must be set together with `password_wo`. Null after an import.",
+				Optional:            true,
 				Validators: []validator.Int64{
 					int64validator.AtLeast(1),
 					int64validator.AlsoRequires(path.MatchRoot("password_wo")),
 				},
 			},
 			"trigger_account_created_notification": schema.BoolAttribute{
-				Description: "Whether the store e-mails the customer a welcome message when the customer is created (`trigger_account_created_notification`). Write-only and used on creation only, so changing it later plans nothing.",
-				Optional:    true,
-				WriteOnly:   true,
+				MarkdownDescription: "Whether the store e-mails the customer a welcome message when the customer is created (`trigger_account_created_notification`). Write-only and used on creation only, so changing it later plans nothing.",
+				Optional:            true,
+				WriteOnly:           true,
 			},
 			"form_fields": formfields.ResourceAttribute("customer sign-up"),
 			"date_created": schema.StringAttribute{
-				Description:   "When the customer was created (`date_created`, RFC 3339).",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "When the customer was created (`date_created`, RFC 3339).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"date_modified": schema.StringAttribute{
-				Description: "When the customer was last changed (`date_modified`, RFC 3339).",
-				Computed:    true,
+				MarkdownDescription: "When the customer was last changed (`date_modified`, RFC 3339).",
+				Computed:            true,
 			},
 			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},
@@ -222,18 +215,7 @@ func (r *customerResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 }
 
 func (r *customerResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identityschema.Schema{
-		Attributes: map[string]identityschema.Attribute{
-			"id": identityschema.StringAttribute{
-				Description:       "The customer's numeric id.",
-				RequiredForImport: true,
-			},
-		},
-	}
-}
-
-func (r *customerResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = providerdata.From(req.ProviderData, &resp.Diagnostics)
+	resp.IdentitySchema = fwresource.IDIdentitySchema("The customer's numeric id.")
 }
 
 // ValidateConfig checks what one attribute's validators cannot see.
@@ -247,22 +229,18 @@ func (r *customerResource) Create(ctx context.Context, req resource.CreateReques
 	var plan, config resourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	ctx, cancel := fwresource.WriteContext(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := fwresource.WithTimeout(ctx, plan.Timeouts.Create, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	defer cancel()
 
 	in, diags := expandCreate(ctx, plan, config)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
 	}
-	created, err := r.data.Customers.CreateCustomer(ctx, in)
+	created, err := r.Customers().CreateCustomer(ctx, in)
 	if err != nil {
 		r.addCreateError(ctx, &resp.Diagnostics, plan.Email.ValueString(), err)
 		return
@@ -275,7 +253,7 @@ func (r *customerResource) Create(ctx context.Context, req resource.CreateReques
 			plan.RegistrationIPAddress = types.StringUnknown()
 			resp.Diagnostics.Append(flatten(ctx, created, &plan)...)
 			resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-			resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: plan.ID})...)
+			fwresource.SetIdentity(ctx, resp.Identity, identityModel{ID: plan.ID}, &resp.Diagnostics)
 			resp.Diagnostics.AddAttributeError(path.Root("registration_ip_address"), "Customer created without its registration IP address",
 				fmt.Sprintf("Customer %d was created, but setting its registration_ip_address through PUT /v2/customers/%d failed: %s\n\n"+
 					"The customer is in the state, marked tainted. Run `terraform untaint <resource address>` and then `terraform apply` to set the address without creating the customer again.", created.ID, created.ID, err))
@@ -285,35 +263,27 @@ func (r *customerResource) Create(ctx context.Context, req resource.CreateReques
 
 	resp.Diagnostics.Append(flatten(ctx, created, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: plan.ID})...)
+	fwresource.SetIdentity(ctx, resp.Identity, identityModel{ID: plan.ID}, &resp.Diagnostics)
 }
 
 func (r *customerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state resourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel := fwresource.ReadContext(ctx, state.Timeouts.Read, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := fwresource.WithTimeout(ctx, state.Timeouts.Read, 5*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	defer cancel()
 
 	id, diags := parseID(state.ID.ValueString())
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
 	}
-	got, err := r.data.Customers.GetCustomer(ctx, id)
+	got, err := r.Customers().GetCustomer(ctx, id)
 	if errors.Is(err, bigcommerce.ErrNotFound) {
-		resp.Diagnostics.AddWarning("Customer no longer exists",
+		fwresource.RemoveGone(ctx, resp, identityModel{ID: state.ID}, "Customer no longer exists",
 			fmt.Sprintf("Customer %d was deleted outside Terraform; it is removed from the state and the next plan creates it again.", id))
-		// CLIs before Terraform 1.12 send no identity, and the framework
-		// refuses a Read that ends without one, even one that removes the resource.
-		resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: state.ID})...)
-		resp.State.RemoveResource(ctx)
 		return
 	}
 	if err != nil {
@@ -323,7 +293,7 @@ func (r *customerResource) Read(ctx context.Context, req resource.ReadRequest, r
 
 	resp.Diagnostics.Append(flatten(ctx, got, &state)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: state.ID})...)
+	fwresource.SetIdentity(ctx, resp.Identity, identityModel{ID: state.ID}, &resp.Diagnostics)
 }
 
 func (r *customerResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -331,18 +301,14 @@ func (r *customerResource) Update(ctx context.Context, req resource.UpdateReques
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	ctx, cancel := fwresource.WriteContext(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := fwresource.WithTimeout(ctx, plan.Timeouts.Update, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	defer cancel()
 
 	credits := func(id int) ([]bigcommerce.StoreCredit, error) {
-		current, err := r.data.Customers.GetCustomer(ctx, id)
+		current, err := r.Customers().GetCustomer(ctx, id)
 		if err != nil {
 			return nil, err
 		}
@@ -360,9 +326,9 @@ func (r *customerResource) Update(ctx context.Context, req resource.UpdateReques
 	if in.Empty() {
 		// Nothing V3 would write (only the registration IP, or a version
 		// without a password): no PUT, just the customer as it is.
-		updated, err = r.data.Customers.GetCustomer(ctx, in.ID)
+		updated, err = r.Customers().GetCustomer(ctx, in.ID)
 	} else {
-		updated, err = r.data.Customers.UpdateCustomer(ctx, in)
+		updated, err = r.Customers().UpdateCustomer(ctx, in)
 	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "update", plan.ID.ValueString(), err)
@@ -379,30 +345,26 @@ func (r *customerResource) Update(ctx context.Context, req resource.UpdateReques
 	resp.Diagnostics.Append(flatten(ctx, updated, &plan)...)
 	keepUnmanaged(config, planned, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: plan.ID})...)
+	fwresource.SetIdentity(ctx, resp.Identity, identityModel{ID: plan.ID}, &resp.Diagnostics)
 }
 
 // setRegistrationIP writes the registration IP through V2, the only API that
 // documents it as writable, and reads the customer back through V3.
 func (r *customerResource) setRegistrationIP(ctx context.Context, id int, ip string) (*bigcommerce.Customer, error) {
-	if err := r.data.Client.SetRegistrationIP(ctx, id, ip); err != nil {
+	if err := r.Client().SetRegistrationIP(ctx, id, ip); err != nil {
 		return nil, err
 	}
-	return r.data.Customers.GetCustomer(ctx, id)
+	return r.Customers().GetCustomer(ctx, id)
 }
 
 func (r *customerResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state resourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel := fwresource.WriteContext(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := fwresource.WithTimeout(ctx, state.Timeouts.Delete, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	defer cancel()
 
 	id, diags := parseID(state.ID.ValueString())
 	resp.Diagnostics.Append(diags...)
@@ -411,7 +373,7 @@ func (r *customerResource) Delete(ctx context.Context, req resource.DeleteReques
 	}
 	// Deleting a customer that is already gone succeeds: the store answers
 	// 204 either way.
-	if err := r.data.Customers.DeleteCustomer(ctx, id); err != nil {
+	if err := r.Customers().DeleteCustomer(ctx, id); err != nil {
 		addAPIError(&resp.Diagnostics, "delete", state.ID.ValueString(), err)
 	}
 }
@@ -419,8 +381,7 @@ func (r *customerResource) Delete(ctx context.Context, req resource.DeleteReques
 // ImportState accepts a numeric id, an e-mail address (looked up without
 // regard to case), or an identity.
 func (r *customerResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" {
-		resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp)
+	if fwresource.ImportByIdentity(ctx, req, resp) {
 		return
 	}
 	id, email, err := parseImportID(req.ID)
@@ -429,7 +390,7 @@ func (r *customerResource) ImportState(ctx context.Context, req resource.ImportS
 		return
 	}
 	if email != "" {
-		found, err := r.data.Client.FindCustomerByEmail(ctx, email)
+		found, err := r.Client().FindCustomerByEmail(ctx, email)
 		if errors.Is(err, bigcommerce.ErrNotFound) {
 			resp.Diagnostics.AddError("Customer not found",
 				fmt.Sprintf("No customer of the store has the e-mail address %q. Check the address, or import by numeric id instead.", email))
@@ -441,8 +402,7 @@ func (r *customerResource) ImportState(ctx context.Context, req resource.ImportS
 		}
 		id = strconv.Itoa(found.ID)
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	resp.Diagnostics.Append(resp.Identity.SetAttribute(ctx, path.Root("id"), id)...)
+	fwresource.SetImportedID(ctx, resp, id)
 }
 
 // parseImportID reads an import ID: a customer's numeric id, or an e-mail

@@ -380,9 +380,8 @@ func TestAccCustomer_importByEmailAndBlocks(t *testing.T) {
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkDestroyed(t),
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
+		Steps: append(acctest.ImportSteps(resourceName, config),
+			resource.TestStep{
 				// By e-mail, in another case: the state stores the numeric id.
 				Config:            config,
 				ResourceName:      resourceName,
@@ -390,16 +389,7 @@ func TestAccCustomer_importByEmailAndBlocks(t *testing.T) {
 				ImportStateId:     strings.ToUpper(email),
 				ImportStateVerify: true,
 			},
-			{
-				Config:          config,
-				ResourceName:    resourceName,
-				ImportState:     true,
-				ImportStateKind: resource.ImportBlockWithID,
-				ImportPlanChecks: resource.ImportPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionNoop)},
-				},
-			},
-			{
+			resource.TestStep{
 				Config:          config,
 				ResourceName:    resourceName,
 				ImportState:     true,
@@ -411,7 +401,7 @@ func TestAccCustomer_importByEmailAndBlocks(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionNoop)},
 				},
 			},
-		},
+		),
 	})
 }
 
@@ -423,23 +413,7 @@ func TestAccCustomer_importByIdentity(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.Identity},
 		CheckDestroy:             checkDestroyed(t),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectIdentityValueMatchesState(resourceName, tfjsonpath.New("id")),
-				},
-			},
-			{
-				Config:          config,
-				ResourceName:    resourceName,
-				ImportState:     true,
-				ImportStateKind: resource.ImportBlockWithResourceIdentity,
-				ImportPlanChecks: resource.ImportPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionNoop)},
-				},
-			},
-		},
+		Steps:                    acctest.ImportSteps(resourceName, config, "id"),
 	})
 }
 
