@@ -2,7 +2,6 @@ package customeraddress_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -428,20 +427,9 @@ func storeAddress(t *testing.T, s *terraform.State) *bigcommerce.Address {
 }
 
 func checkDestroyed(t *testing.T) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != "bigcommerce_customer_address" {
-				continue
-			}
-			id, _ := strconv.Atoi(rs.Primary.ID)
-			_, err := acctest.Client(t).GetAddress(context.Background(), id)
-			if err == nil {
-				return fmt.Errorf("address %d still exists", id)
-			}
-			if !errors.Is(err, bigcommerce.ErrNotFound) {
-				return err
-			}
-		}
-		return nil
-	}
+	return acctest.CheckDestroyed(t, "bigcommerce_customer_address", func(c *bigcommerce.Client, rs *terraform.ResourceState) (string, error) {
+		id, _ := strconv.Atoi(rs.Primary.ID)
+		_, err := c.GetAddress(context.Background(), id)
+		return fmt.Sprintf("address %d", id), err
+	})
 }

@@ -2,7 +2,6 @@ package customerattribute_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"regexp"
@@ -258,20 +257,9 @@ func storeAttribute(t *testing.T, s *terraform.State) *bigcommerce.Attribute {
 }
 
 func checkDestroyed(t *testing.T) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != "bigcommerce_customer_attribute" {
-				continue
-			}
-			id, _ := strconv.Atoi(rs.Primary.ID)
-			_, err := acctest.Client(t).GetAttribute(context.Background(), id)
-			if err == nil {
-				return fmt.Errorf("customer attribute %d still exists", id)
-			}
-			if !errors.Is(err, bigcommerce.ErrNotFound) {
-				return err
-			}
-		}
-		return nil
-	}
+	return acctest.CheckDestroyed(t, "bigcommerce_customer_attribute", func(c *bigcommerce.Client, rs *terraform.ResourceState) (string, error) {
+		id, _ := strconv.Atoi(rs.Primary.ID)
+		_, err := c.GetAttribute(context.Background(), id)
+		return fmt.Sprintf("customer attribute %d", id), err
+	})
 }

@@ -2,7 +2,6 @@ package customerattributevalue_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"strconv"
@@ -390,21 +389,10 @@ func storeValueIs(t *testing.T, want string) resource.TestCheckFunc {
 }
 
 func checkDestroyed(t *testing.T) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		for _, rs := range s.RootModule().Resources {
-			if rs.Type != "bigcommerce_customer_attribute_value" {
-				continue
-			}
-			cid, _ := strconv.Atoi(rs.Primary.Attributes["customer_id"])
-			aid, _ := strconv.Atoi(rs.Primary.Attributes["attribute_id"])
-			_, err := acctest.Client(t).GetAttributeValue(context.Background(), cid, aid)
-			if err == nil {
-				return fmt.Errorf("customer %d still has a value of attribute %d", cid, aid)
-			}
-			if !errors.Is(err, bigcommerce.ErrNotFound) {
-				return err
-			}
-		}
-		return nil
-	}
+	return acctest.CheckDestroyed(t, "bigcommerce_customer_attribute_value", func(c *bigcommerce.Client, rs *terraform.ResourceState) (string, error) {
+		cid, _ := strconv.Atoi(rs.Primary.Attributes["customer_id"])
+		aid, _ := strconv.Atoi(rs.Primary.Attributes["attribute_id"])
+		_, err := c.GetAttributeValue(context.Background(), cid, aid)
+		return fmt.Sprintf("customer %d's value of attribute %d", cid, aid), err
+	})
 }
