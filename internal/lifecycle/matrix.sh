@@ -77,11 +77,12 @@ for entry in "${MATRIX[@]}"; do
 	echo "== lifecycle suite on $name $version"
 	start=$SECONDS
 	result=pass
-	TF_ACC=1 TF_CLI_CONFIG_FILE=/dev/null TF_ACC_TERRAFORM_PATH="$path" TF_ACC_PROVIDER_HOST=$host \
+	CLI_MATRIX_RUN=1 TF_ACC=1 TF_CLI_CONFIG_FILE=/dev/null TF_ACC_TERRAFORM_PATH="$path" TF_ACC_PROVIDER_HOST=$host \
 		"$GO" test -count=1 -timeout 20m ./internal/lifecycle/ || { result=fail; failed=1; }
 	rows+=("$name	$version	$built	$((SECONDS - start))s	$result")
 done
 
+mkdir -p "$(dirname "$out")"
 {
 	echo "# make testacc-matrix: the lifecycle suite (internal/lifecycle) per CLI release."
 	echo "# cli	version	build	test	result"
