@@ -177,7 +177,7 @@ func (r *customerResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
 			"password_wo": schema.StringAttribute{
-				MarkdownDescription: "The customer's password (`authentication.new_password`). Write-only: it is sent to the store on creation, and again whenever `password_wo_version` changes, and is never stored in plan or state. Requires Terraform 1.11 or later. Must be set together with `password_wo_version`.",
+				MarkdownDescription: "The customer's password (`authentication.new_password`). Write-only: it is sent to the store on creation, and again whenever `password_wo_version` changes, and is never stored in plan or state. Requires Terraform or OpenTofu 1.11 or later: an older CLI refuses a configuration that sets it (\"WriteOnly Attribute Not Allowed\"), so the password is neither sent nor stored. Must be set together with `password_wo_version`.",
 				Optional:            true,
 				Sensitive:           true,
 				WriteOnly:           true,
