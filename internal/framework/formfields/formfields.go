@@ -221,7 +221,7 @@ func value(ctx context.Context, name string, obj types.Object) (bigcommerce.Form
 	case !m.Value.IsNull() && !m.Value.IsUnknown():
 		return bigcommerce.TextValue(m.Value.ValueString()), diags
 	case !m.Number.IsNull() && !m.Number.IsUnknown():
-		return bigcommerce.NumberValue(bigcommerce.Decimal(flex.NumberDecimal(m.Number))), diags
+		return bigcommerce.NumberValue(flex.NumberDecimal(m.Number)), diags
 	case !m.Values.IsNull() && !m.Values.IsUnknown():
 		var list []string
 		diags.Append(m.Values.ElementsAs(ctx, &list, false)...)

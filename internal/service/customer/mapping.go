@@ -38,7 +38,7 @@ func expandCreate(ctx context.Context, plan, config resourceModel) (bigcommerce.
 		TriggerAccountCreatedNotification:       knownBool(config.TriggerAccountCreatedNotification),
 	}
 	if fwresource.Known(plan.StoreCredit) {
-		in.StoreCreditAmounts = []bigcommerce.StoreCredit{{Amount: bigcommerce.Decimal(flex.NumberDecimal(plan.StoreCredit))}}
+		in.StoreCreditAmounts = []bigcommerce.StoreCredit{{Amount: flex.NumberDecimal(plan.StoreCredit)}}
 	}
 	in.ChannelIDs, diags = expandChannelIDs(ctx, plan.ChannelIDs)
 	formFields, d := formfields.Expand(ctx, plan.FormFields, types.MapNull(formfields.ObjectType))
@@ -85,7 +85,7 @@ func expandUpdate(ctx context.Context, plan, state, config resourceModel, credit
 				fmt.Sprintf("Changing store_credit rewrites the customer's store_credit_amounts, so they are read first, and reading them failed: %s", err))
 			return in, diags
 		}
-		amount := bigcommerce.StoreCredit{Amount: bigcommerce.Decimal(flex.NumberDecimal(plan.StoreCredit))}
+		amount := bigcommerce.StoreCredit{Amount: flex.NumberDecimal(plan.StoreCredit)}
 		// Only the first amount is managed; the others are sent back as the
 		// store holds them, since the list is written whole.
 		in.StoreCreditAmounts = append([]bigcommerce.StoreCredit{amount}, tail(current)...)

@@ -191,7 +191,7 @@ func expandRule(m discountRuleModel) bigcommerce.DiscountRule {
 		PriceListID: int(m.PriceListID.ValueInt64()),
 	}
 	if fwresource.Known(m.Amount) {
-		r.Amount = bigcommerce.Decimal(flex.NumberDecimal(m.Amount))
+		r.Amount = flex.NumberDecimal(m.Amount)
 	}
 	return r
 }
