@@ -34,7 +34,7 @@ func (lc lifecycle) run(t *testing.T, s *store) {
 	w.config(lc.created)
 	w.apply()
 	w.plan(0)
-	id := w.attrs(lc.addr)["id"].(string)
+	id := w.id(lc.addr)
 	if !lc.exists(t, id) {
 		t.Fatalf("the store has no %s %s after apply", lc.addr, id)
 	}
@@ -46,7 +46,7 @@ func (lc lifecycle) run(t *testing.T, s *store) {
 		t.Fatalf("changed attributes should update %s in place:\n%s", lc.addr, out)
 	}
 	w.apply()
-	if got := w.attrs(lc.addr)["id"].(string); got != id {
+	if got := w.id(lc.addr); got != id {
 		t.Fatalf("the update replaced %s: id %s, was %s", lc.addr, got, id)
 	}
 	lc.updatedInStore(t, id)
@@ -79,7 +79,7 @@ func (lc lifecycle) run(t *testing.T, s *store) {
 		t.Fatalf("the plan does not re-create %s:\n%s", lc.addr, out)
 	}
 	w.apply()
-	id = w.attrs(lc.addr)["id"].(string)
+	id = w.id(lc.addr)
 	lc.updatedInStore(t, id)
 
 	// Import into a fresh state with the same configuration: nothing to do.

@@ -233,9 +233,9 @@ func (w *workspace) must(want int, args ...string) string {
 	return out
 }
 
-func (w *workspace) apply() string {
+func (w *workspace) apply() {
 	w.t.Helper()
-	return w.must(0, "apply", "-input=false", "-auto-approve")
+	w.must(0, "apply", "-input=false", "-auto-approve")
 }
 
 // plan runs `plan -detailed-exitcode` and fails unless it exits with want
@@ -243,6 +243,16 @@ func (w *workspace) apply() string {
 func (w *workspace) plan(want int) string {
 	w.t.Helper()
 	return w.must(want, "plan", "-input=false", "-detailed-exitcode")
+}
+
+// id returns the state's id of the resource at addr.
+func (w *workspace) id(addr string) string {
+	w.t.Helper()
+	id, ok := w.attrs(addr)["id"].(string)
+	if !ok {
+		w.t.Fatalf("the state's %s has no string id", addr)
+	}
+	return id
 }
 
 // attrs returns the state's attribute values of the resource at addr, as
@@ -270,17 +280,6 @@ func (w *workspace) attrs(addr string) map[string]any {
 	}
 	w.t.Fatalf("the state has no %s:\n%s", addr, out)
 	return nil
-}
-
-// stateFile returns the raw local state, to search for what must not be in
-// it.
-func (w *workspace) stateFile() string {
-	w.t.Helper()
-	b, err := os.ReadFile(filepath.Join(w.dir, "terraform.tfstate"))
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	return string(b)
 }
 
 // outputs returns `output -json` as name to value.
