@@ -5,9 +5,13 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
@@ -184,4 +188,63 @@ func TestCustomer_formFieldNeedsExactlyOneValue(t *testing.T) {
 	if n := w.store.CustomerCount(); n != 0 {
 		t.Errorf("a refused plan left %d customers", n)
 	}
+}
+
+// When setting the registration IP through V2 fails after the V3 create, the
+// customer stays in the state (tainted) instead of being orphaned in the
+// store, the error says how to finish, and following it sets the address
+// without a second customer.
+func TestCustomer_registrationIPFailureKeepsTheCustomer(t *testing.T) {
+	w := newWorkspaceWith(t, "", sandbox.Options{Quota: -1})
+	var refuse atomic.Bool
+	refuse.Store(true)
+	target, err := url.Parse(w.store.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := httputil.NewSingleHostReverseProxy(target)
+	srv := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		if refuse.Load() && r.Method == http.MethodPut && strings.Contains(r.URL.Path, "/v2/customers/") {
+			rw.Header().Set("Content-Type", "application/json")
+			rw.WriteHeader(http.StatusForbidden)
+			_, _ = rw.Write([]byte(`[{"status":403,"message":"You don't have a required scope to access the endpoint"}]`))
+			return
+		}
+		store.ServeHTTP(rw, r)
+	}))
+	t.Cleanup(srv.Close)
+	for i, kv := range w.env {
+		if strings.HasPrefix(kv, "BIGCOMMERCE_API_URL=") {
+			w.env[i] = "BIGCOMMERCE_API_URL=" + srv.URL
+		}
+	}
+
+	const email = "ip@example.com"
+	w.writeConfig(customerConfig(email, "555-0001", `  registration_ip_address = "203.0.113.9"`))
+	out, code := w.run("apply", "-input=false", "-auto-approve")
+	if code == 0 || !strings.Contains(out, "registration_ip_address") || !strings.Contains(out, "terraform untaint") {
+		t.Fatalf("a refused V2 update was not reported on registration_ip_address with what to do (exit %d):\n%s", code, out)
+	}
+	if n := w.store.CustomerCount(); n != 1 {
+		t.Fatalf("the store holds %d customers, want the 1 created", n)
+	}
+	state := w.mustRun(0, "state", "show", "bigcommerce_customer.c")
+	if !strings.Contains(state, "tainted") {
+		t.Errorf("the created customer is not in the state as tainted:\n%s", state)
+	}
+
+	refuse.Store(false)
+	w.mustRun(0, "untaint", "bigcommerce_customer.c")
+	w.mustRun(0, "apply", "-input=false", "-auto-approve")
+	c, err := w.client().FindCustomerByEmail(context.Background(), email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.RegistrationIPAddress != "203.0.113.9" {
+		t.Errorf("registration_ip_address %q after following the advice, want 203.0.113.9", c.RegistrationIPAddress)
+	}
+	if n := w.store.CustomerCount(); n != 1 {
+		t.Errorf("the store holds %d customers, want 1", n)
+	}
+	w.mustRun(0, "plan", "-input=false", "-detailed-exitcode")
 }

@@ -246,11 +246,10 @@ func (r *customerResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	if ip := plan.RegistrationIPAddress; fwresource.Known(ip) && ip.ValueString() != created.RegistrationIPAddress {
-		created, err = r.setRegistrationIP(ctx, created.ID, ip.ValueString())
+		withIP, err := r.setRegistrationIP(ctx, created.ID, ip.ValueString())
 		if err != nil {
 			// The customer exists: keep it in the state (tainted, as the
 			// create failed) rather than leave an orphan in the store.
-			plan.RegistrationIPAddress = types.StringUnknown()
 			resp.Diagnostics.Append(flatten(ctx, created, &plan)...)
 			resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 			fwresource.SetIdentity(ctx, resp.Identity, identityModel{ID: plan.ID}, &resp.Diagnostics)
@@ -259,6 +258,7 @@ func (r *customerResource) Create(ctx context.Context, req resource.CreateReques
 					"The customer is in the state, marked tainted. Run `terraform untaint <resource address>` and then `terraform apply` to set the address without creating the customer again.", created.ID, created.ID, err))
 			return
 		}
+		created = withIP
 	}
 
 	resp.Diagnostics.Append(flatten(ctx, created, &plan)...)
