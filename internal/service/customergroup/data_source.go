@@ -18,7 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
-	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 )
 
 var (
@@ -30,7 +30,7 @@ var (
 func NewDataSource() datasource.DataSource { return &groupDataSource{} }
 
 type groupDataSource struct {
-	data *providerdata.Data
+	fwresource.DataSourceWithClient
 }
 
 func (d *groupDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -40,20 +40,20 @@ func (d *groupDataSource) Metadata(_ context.Context, req datasource.MetadataReq
 func (d *groupDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := groupDataAttributes(ctx)
 	attrs["id"] = schema.StringAttribute{
-		Description: "The group's numeric id. Exactly one of `id` and `name` must be set.",
-		Optional:    true,
-		Computed:    true,
-		Validators:  []validator.String{stringvalidator.RegexMatches(numericID, "must be a customer group's numeric id, such as \"12\"")},
+		MarkdownDescription: "The group's numeric id. Exactly one of `id` and `name` must be set.",
+		Optional:            true,
+		Computed:            true,
+		Validators:          []validator.String{stringvalidator.RegexMatches(numericID, "must be a customer group's numeric id, such as \"12\"")},
 	}
 	attrs["name"] = schema.StringAttribute{
-		Description: "The group's name: an exact match, or else the one group whose name differs only in case. Exactly one of `id` and `name` must be set.",
-		Optional:    true,
-		Computed:    true,
-		Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
+		MarkdownDescription: "The group's name: an exact match, or else the one group whose name differs only in case. Exactly one of `id` and `name` must be set.",
+		Optional:            true,
+		Computed:            true,
+		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 	}
 	resp.Schema = schema.Schema{
-		Description: "Reads one customer group of the store, by id or by name, with the same attributes as the `bigcommerce_customer_group` resource.",
-		Attributes:  attrs,
+		MarkdownDescription: "Reads one customer group of the store, by id or by name, with the same attributes as the `bigcommerce_customer_group` resource.",
+		Attributes:          attrs,
 	}
 }
 
@@ -61,10 +61,6 @@ func (d *groupDataSource) ConfigValidators(context.Context) []datasource.ConfigV
 	return []datasource.ConfigValidator{
 		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
 	}
-}
-
-func (d *groupDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = providerdata.From(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *groupDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -85,10 +81,10 @@ func (d *groupDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 			return
 		}
 		searched = "id " + strconv.Itoa(id)
-		found, err = d.data.Client.GetCustomerGroup(ctx, id)
+		found, err = d.Client().GetCustomerGroup(ctx, id)
 	} else {
 		searched = "name " + strconv.Quote(config.Name.ValueString())
-		found, err = d.data.Client.FindCustomerGroupByName(ctx, config.Name.ValueString())
+		found, err = d.Client().FindCustomerGroupByName(ctx, config.Name.ValueString())
 	}
 	if errors.Is(err, bigcommerce.ErrNotFound) {
 		resp.Diagnostics.AddError("Customer group not found", fmt.Sprintf("The store has no customer group with %s. The bigcommerce_customer_groups data source lists the groups it has.", searched))

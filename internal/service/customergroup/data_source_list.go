@@ -11,7 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
-	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 )
 
 var _ datasource.DataSourceWithConfigure = (*groupsDataSource)(nil)
@@ -22,7 +22,7 @@ var numericID = regexp.MustCompile(`^[1-9][0-9]*$`)
 func NewGroupsDataSource() datasource.DataSource { return &groupsDataSource{} }
 
 type groupsDataSource struct {
-	data *providerdata.Data
+	fwresource.DataSourceWithClient
 }
 
 type groupsDataModel struct {
@@ -41,31 +41,27 @@ func (d *groupsDataSource) Schema(ctx context.Context, _ datasource.SchemaReques
 		Description: "Lists the store's customer groups, every one or those whose name matches, in id order.",
 		Attributes: map[string]schema.Attribute{
 			"name": schema.StringAttribute{
-				Description: "Only the group with exactly this name (the API's `name` filter). Omit it for every group.",
-				Optional:    true,
-				Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "Only the group with exactly this name (the API's `name` filter). Omit it for every group.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"name_like": schema.StringAttribute{
-				Description: "Only the groups whose name contains this text (the API's `name:like` filter).",
-				Optional:    true,
-				Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
+				MarkdownDescription: "Only the groups whose name contains this text (the API's `name:like` filter).",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"groups": schema.ListNestedAttribute{
-				Description:  "The matching groups, in id order, with the same attributes as the `bigcommerce_customer_group` resource.",
-				Computed:     true,
-				NestedObject: schema.NestedAttributeObject{Attributes: groupDataAttributes(ctx)},
+				MarkdownDescription: "The matching groups, in id order, with the same attributes as the `bigcommerce_customer_group` resource.",
+				Computed:            true,
+				NestedObject:        schema.NestedAttributeObject{Attributes: groupDataAttributes(ctx)},
 			},
 			"ids": schema.ListAttribute{
-				Description: "The ids of the matching groups, in the same order as `groups`.",
-				Computed:    true,
-				ElementType: types.StringType,
+				MarkdownDescription: "The ids of the matching groups, in the same order as `groups`.",
+				Computed:            true,
+				ElementType:         types.StringType,
 			},
 		},
 	}
-}
-
-func (d *groupsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = providerdata.From(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *groupsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -74,7 +70,7 @@ func (d *groupsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	found, err := d.data.Client.ListCustomerGroups(ctx, bigcommerce.CustomerGroupFilter{Name: model.Name.ValueString(), NameLike: model.NameLike.ValueString()})
+	found, err := d.Client().ListCustomerGroups(ctx, bigcommerce.CustomerGroupFilter{Name: model.Name.ValueString(), NameLike: model.NameLike.ValueString()})
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to list customer groups", err.Error())
 		return

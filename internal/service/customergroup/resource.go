@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -16,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
@@ -28,14 +26,10 @@ import (
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwvalidators"
-	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
 )
 
 var (
-	_ resource.Resource                   = (*groupResource)(nil)
-	_ resource.ResourceWithConfigure      = (*groupResource)(nil)
-	_ resource.ResourceWithImportState    = (*groupResource)(nil)
-	_ resource.ResourceWithIdentity       = (*groupResource)(nil)
+	_ fwresource.Resource                 = (*groupResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*groupResource)(nil)
 )
 
@@ -43,17 +37,12 @@ var (
 func NewResource() resource.Resource { return &groupResource{} }
 
 type groupResource struct {
-	data *providerdata.Data
+	fwresource.WithClient
 }
 
 type resourceModel struct {
 	groupModel
 	Timeouts timeouts.Value `tfsdk:"timeouts"`
-}
-
-// identityModel identifies a group for import by identity.
-type identityModel struct {
-	ID types.String `tfsdk:"id"`
 }
 
 var (
@@ -72,31 +61,31 @@ func (r *groupResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 			"Deleting a group unassigns its customers: they keep their accounts, with no group.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
-				Description:   "The group's numeric id (`id`); use it as a customer's `customer_group_id`.",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "The group's numeric id (`id`); use it as a customer's `customer_group_id`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"name": schema.StringAttribute{
-				Description: "The group's name (`name`), unique in the store, 1 to 255 characters.",
-				Required:    true,
-				Validators:  []validator.String{stringvalidator.LengthBetween(1, 255)},
+				MarkdownDescription: "The group's name (`name`), unique in the store, 1 to 255 characters.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
 			},
 			"is_default": schema.BoolAttribute{
-				Description: "Whether customers who sign up join this group (`is_default`). A store has one default group at most, so making this group " +
+				MarkdownDescription: "Whether customers who sign up join this group (`is_default`). A store has one default group at most, so making this group " +
 					"the default makes the previous one an ordinary group. When omitted, the store's value is kept (false for a new group).",
 				Optional:      true,
 				Computed:      true,
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
 			"is_group_for_guests": schema.BoolAttribute{
-				Description: "Whether shoppers who are not signed in get this group's access and discounts (`is_group_for_guests`). A store has one guest " +
+				MarkdownDescription: "Whether shoppers who are not signed in get this group's access and discounts (`is_group_for_guests`). A store has one guest " +
 					"group at most, so setting it moves the role from any other group. When omitted, the store's value is kept (false for a new group).",
 				Optional:      true,
 				Computed:      true,
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
 			"category_access": schema.SingleNestedAttribute{
-				Description: "Which catalog categories the group's customers can see (`category_access`). When omitted, the store's value is kept " +
+				MarkdownDescription: "Which catalog categories the group's customers can see (`category_access`). When omitted, the store's value is kept " +
 					"(every category for a new group).",
 				Optional:      true,
 				Computed:      true,
@@ -107,7 +96,7 @@ func (r *groupResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 					// every attribute inside it is computed. ValidateConfig
 					// requires type whenever category_access is set.
 					"type": schema.StringAttribute{
-						Description: "`all` for every category, `specific` for the ones in `categories`, `none` for none (`category_access.type`). " +
+						MarkdownDescription: "`all` for every category, `specific` for the ones in `categories`, `none` for none (`category_access.type`). " +
 							"Required when `category_access` is set.",
 						Optional:   true,
 						Computed:   true,
@@ -115,7 +104,7 @@ func (r *groupResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 					},
 					"categories": schema.SetAttribute{
 						ElementType: types.Int64Type,
-						Description: "The ids of the categories the group's customers can see (`category_access.categories`). Required when `type` is " +
+						MarkdownDescription: "The ids of the categories the group's customers can see (`category_access.categories`). Required when `type` is " +
 							"`specific`, and not allowed otherwise.",
 						Optional:   true,
 						Computed:   true,
@@ -124,55 +113,55 @@ func (r *groupResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				},
 			},
 			"discount_rules": schema.ListNestedAttribute{
-				Description: "The discounts the group's customers get (`discount_rules`), replaced as a whole on every change. Either a single " +
+				MarkdownDescription: "The discounts the group's customers get (`discount_rules`), replaced as a whole on every change. Either a single " +
 					"`price_list` rule, or any number of `category` and `product` rules plus at most one `all` rule. Omit it, or set `[]`, for no discounts.",
 				Optional: true,
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"type": schema.StringAttribute{
-							Description: "What the rule applies to (`type`): `all` (the whole store), `category` (the products of `category_id` and its " +
+							MarkdownDescription: "What the rule applies to (`type`): `all` (the whole store), `category` (the products of `category_id` and its " +
 								"subcategories), `product` (`product_id`) or `price_list` (prices from `price_list_id`).",
 							Required:   true,
 							Validators: []validator.String{stringvalidator.OneOf(ruleTypes...)},
 						},
 						"method": schema.StringAttribute{
-							Description: "How `amount` changes the price (`method`): `percent` off, `fixed` amount off, or a set `price`. " +
+							MarkdownDescription: "How `amount` changes the price (`method`): `percent` off, `fixed` amount off, or a set `price`. " +
 								"Required for every type but `price_list`, which does not take it.",
 							Optional:   true,
 							Validators: []validator.String{stringvalidator.OneOf(ruleMethods...)},
 						},
 						"amount": schema.NumberAttribute{
-							Description: "The discount (`amount`), an exact decimal of zero or more with at most 4 decimal places, and at most 100 when " +
+							MarkdownDescription: "The discount (`amount`), an exact decimal of zero or more with at most 4 decimal places, and at most 100 when " +
 								"`method` is `percent`. Required for every type but `price_list`, which does not take it.",
 							Optional:   true,
 							Validators: []validator.Number{fwvalidators.NonNegativeNumber()},
 						},
 						"category_id": schema.Int64Attribute{
-							Description: "The category a `category` rule applies to (`category_id`). Required for `category` rules, not allowed for others.",
-							Optional:    true,
-							Validators:  []validator.Int64{int64validator.AtLeast(1)},
+							MarkdownDescription: "The category a `category` rule applies to (`category_id`). Required for `category` rules, not allowed for others.",
+							Optional:            true,
+							Validators:          []validator.Int64{int64validator.AtLeast(1)},
 						},
 						"product_id": schema.Int64Attribute{
-							Description: "The product a `product` rule applies to (`product_id`). Required for `product` rules, not allowed for others.",
-							Optional:    true,
-							Validators:  []validator.Int64{int64validator.AtLeast(1)},
+							MarkdownDescription: "The product a `product` rule applies to (`product_id`). Required for `product` rules, not allowed for others.",
+							Optional:            true,
+							Validators:          []validator.Int64{int64validator.AtLeast(1)},
 						},
 						"price_list_id": schema.Int64Attribute{
-							Description: "The price list a `price_list` rule applies (`price_list_id`). Required for `price_list` rules, not allowed for others.",
-							Optional:    true,
-							Validators:  []validator.Int64{int64validator.AtLeast(1)},
+							MarkdownDescription: "The price list a `price_list` rule applies (`price_list_id`). Required for `price_list` rules, not allowed for others.",
+							Optional:            true,
+							Validators:          []validator.Int64{int64validator.AtLeast(1)},
 						},
 					},
 				},
 			},
 			"date_created": schema.StringAttribute{
-				Description:   "When the group was created (`date_created`), as the store reports it, such as `2023-07-17 06:30:41`.",
-				Computed:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "When the group was created (`date_created`), as the store reports it, such as `2023-07-17 06:30:41`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"date_modified": schema.StringAttribute{
-				Description: "When the group was last changed (`date_modified`), as the store reports it.",
-				Computed:    true,
+				MarkdownDescription: "When the group was last changed (`date_modified`), as the store reports it.",
+				Computed:            true,
 			},
 			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},
@@ -180,40 +169,25 @@ func (r *groupResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 }
 
 func (r *groupResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = identityschema.Schema{
-		Attributes: map[string]identityschema.Attribute{
-			"id": identityschema.StringAttribute{
-				Description:       "The group's numeric id.",
-				RequiredForImport: true,
-			},
-		},
-	}
-}
-
-func (r *groupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = providerdata.From(req.ProviderData, &resp.Diagnostics)
+	resp.IdentitySchema = fwresource.IDIdentitySchema("The group's numeric id.")
 }
 
 func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan, config resourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	ctx, cancel := fwresource.WriteContext(ctx, plan.Timeouts.Create, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := fwresource.WithTimeout(ctx, plan.Timeouts.Create, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	defer cancel()
 
 	in, diags := expand(ctx, plan.groupModel, config.groupModel)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
 	}
-	created, err := r.data.Client.CreateCustomerGroup(ctx, in)
+	created, err := r.Client().CreateCustomerGroup(ctx, in)
 	var partial *bigcommerce.PartialSaveError
 	switch {
 	case errors.As(err, &partial):
@@ -231,13 +205,13 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 
 	resp.Diagnostics.Append(flatten(ctx, created, &plan.groupModel)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: plan.ID})...)
+	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
 
 // addNameTaken explains a 409 on the name, with the id to import.
 func (r *groupResource) addNameTaken(ctx context.Context, diags *diag.Diagnostics, name string) {
 	how := "import it with terraform import <resource address> <id>"
-	if existing, err := r.data.Client.FindCustomerGroupByName(ctx, name); err == nil {
+	if existing, err := r.Client().FindCustomerGroupByName(ctx, name); err == nil {
 		how = fmt.Sprintf("import it:\n\n  terraform import <resource address> %d\n\nor add an import block with id = \"%d\"", existing.ID, existing.ID)
 	}
 	diags.AddAttributeError(path.Root("name"), "Customer group name already exists",
@@ -247,29 +221,21 @@ func (r *groupResource) addNameTaken(ctx context.Context, diags *diag.Diagnostic
 func (r *groupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state resourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel := fwresource.ReadContext(ctx, state.Timeouts.Read, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := fwresource.WithTimeout(ctx, state.Timeouts.Read, 5*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	defer cancel()
 
 	id, diags := parseID(state.ID.ValueString())
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
 	}
-	got, err := r.data.Client.GetCustomerGroup(ctx, id)
+	got, err := r.Client().GetCustomerGroup(ctx, id)
 	if errors.Is(err, bigcommerce.ErrNotFound) {
-		resp.Diagnostics.AddWarning("Customer group no longer exists",
+		fwresource.RemoveGone(ctx, resp, fwresource.IDIdentity{ID: state.ID}, "Customer group no longer exists",
 			fmt.Sprintf("Customer group %d was deleted outside Terraform; it is removed from the state and the next plan creates it again.", id))
-		// CLIs before Terraform 1.12 send no identity, and the framework
-		// refuses a Read that ends without one, even one that removes the resource.
-		resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: state.ID})...)
-		resp.State.RemoveResource(ctx)
 		return
 	}
 	if err != nil {
@@ -279,22 +245,18 @@ func (r *groupResource) Read(ctx context.Context, req resource.ReadRequest, resp
 
 	resp.Diagnostics.Append(flatten(ctx, got, &state.groupModel)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: state.ID})...)
+	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: state.ID}, &resp.Diagnostics)
 }
 
 func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state resourceModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel := fwresource.WriteContext(ctx, plan.Timeouts.Update, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := fwresource.WithTimeout(ctx, plan.Timeouts.Update, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	defer cancel()
 
 	id, diags := parseID(state.ID.ValueString())
 	resp.Diagnostics.Append(diags...)
@@ -306,9 +268,9 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	var updated *bigcommerce.CustomerGroup
 	var err error
 	if in.IsEmpty() {
-		updated, err = r.data.Client.GetCustomerGroup(ctx, id)
+		updated, err = r.Client().GetCustomerGroup(ctx, id)
 	} else {
-		updated, err = r.data.Client.PatchCustomerGroup(ctx, id, in)
+		updated, err = r.Client().PatchCustomerGroup(ctx, id, in)
 	}
 	var partial *bigcommerce.PartialSaveError
 	switch {
@@ -327,21 +289,17 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 
 	resp.Diagnostics.Append(flatten(ctx, updated, &plan.groupModel)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	resp.Diagnostics.Append(resp.Identity.Set(ctx, identityModel{ID: plan.ID})...)
+	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
 
 func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state resourceModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	ctx, cancel := fwresource.WriteContext(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel, diags := fwresource.WithTimeout(ctx, state.Timeouts.Delete, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	defer cancel()
 
 	id, diags := parseID(state.ID.ValueString())
 	resp.Diagnostics.Append(diags...)
@@ -350,7 +308,7 @@ func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	}
 	// The store unassigns the group's customers; a group already gone is
 	// success.
-	if err := r.data.Client.DeleteCustomerGroup(ctx, id); err != nil {
+	if err := r.Client().DeleteCustomerGroup(ctx, id); err != nil {
 		addAPIError(&resp.Diagnostics, "delete", state.ID.ValueString(), err)
 	}
 }

@@ -304,31 +304,15 @@ func TestAccCustomerGroup_importBlocks(t *testing.T) {
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy:             checkDestroyed(t),
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				Config:            config,
-				ResourceName:      resourceName,
-				ImportState:       true,
-				ImportStateVerify: true,
-			},
-			{
-				Config:          config,
-				ResourceName:    resourceName,
-				ImportState:     true,
-				ImportStateKind: resource.ImportBlockWithID,
-				ImportPlanChecks: resource.ImportPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionNoop)},
-				},
-			},
-			{
+		Steps: append(acctest.ImportSteps(resourceName, config),
+			resource.TestStep{
 				Config:        config,
 				ResourceName:  resourceName,
 				ImportState:   true,
 				ImportStateId: "wholesale",
 				ExpectError:   regexp.MustCompile(`(?s)Invalid import ID.*numeric id, such as 12`),
 			},
-		},
+		),
 	})
 }
 
@@ -340,23 +324,7 @@ func TestAccCustomerGroup_importByIdentity(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.Identity},
 		CheckDestroy:             checkDestroyed(t),
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectIdentityValueMatchesState(resourceName, tfjsonpath.New("id")),
-				},
-			},
-			{
-				Config:          config,
-				ResourceName:    resourceName,
-				ImportState:     true,
-				ImportStateKind: resource.ImportBlockWithResourceIdentity,
-				ImportPlanChecks: resource.ImportPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(resourceName, plancheck.ResourceActionNoop)},
-				},
-			},
-		},
+		Steps:                    acctest.ImportSteps(resourceName, config, "id"),
 	})
 }
 
