@@ -2,6 +2,7 @@ package customeraddress_test
 
 import (
 	"fmt"
+	"math/big"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -26,6 +27,9 @@ resource "bigcommerce_customer_address" "second" {
   postal_code  = "SW1A 2AA"
   country_code = "GB"
   address_type = "commercial"
+  form_fields = {
+    floor = { number = 2 }
+  }
 
   # Created second, so listed second.
   depends_on = [bigcommerce_customer_address.test]
@@ -78,6 +82,11 @@ data "bigcommerce_customer_addresses" "none" {
 						"country":           knownvalue.StringExact("United Kingdom"),
 						"phone":             knownvalue.StringExact(""),
 						"address_type":      knownvalue.StringExact("commercial"),
+						"form_fields": knownvalue.MapExact(map[string]knownvalue.Check{
+							"floor": knownvalue.ObjectExact(map[string]knownvalue.Check{
+								"value": knownvalue.Null(), "number": knownvalue.NumberExact(big.NewFloat(2)), "values": knownvalue.Null(),
+							}),
+						}),
 					})),
 					statecheck.CompareValuePairs(ds, tfjsonpath.New("addresses").AtSliceIndex(0).AtMapKey("customer_id"), "bigcommerce_customer_address.test", tfjsonpath.New("customer_id"), compare.ValuesSame()),
 					statecheck.ExpectKnownValue("data.bigcommerce_customer_addresses.none", tfjsonpath.New("addresses"), knownvalue.ListSizeExact(0)),
