@@ -69,3 +69,10 @@ func (s *Store) CustomerCount() int {
 	defer s.mu.Unlock()
 	return len(s.st.customers)
 }
+
+// GroupCount reports how many customer groups the store holds.
+func (s *Store) GroupCount() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.st.groups)
+}
