@@ -73,7 +73,10 @@ var badInputs = []badInput{
 	{"customer password_wo_version without password", customer(`password_wo_version = 1`), `(?s)password_wo.*must be specified when.*password_wo_version`},
 	{"customer password_wo_version zero", customer("password_wo = \"Secret123\"\npassword_wo_version = 0"), `(?s)password_wo_version.*at least 1`},
 	{"customer password_wo empty", customer("password_wo = \"\"\npassword_wo_version = 1"), `(?s)password_wo.*length must be at least 1`},
-	{"customer form_fields empty key", customer(`form_fields = { "" = "x" }`), `(?s)form_fields.*remove the empty key`},
+	{"customer form_fields empty key", customer(`form_fields = { "" = { value = "x" } }`), `(?s)form_fields.*remove the empty key`},
+	{"customer form_fields two values", customer(`form_fields = { employees = { value = "12", number = 12 } }`), `(?s)form_fields.*exactly one of value`},
+	{"customer form_fields old shape", customer(`form_fields = { shirt_size = "Large" }`), `(?s)form_fields.*object required`},
+	{"address form_fields no value", address(`form_fields = { floor = {} }`), `(?s)form_fields.*exactly one of value`},
 	{"customer timeouts", customer(`timeouts = { create = "forever" }`), `(?s)timeouts.*"forever" must be.*such as "300ms"`},
 
 	// bigcommerce_customer_address (its package tests every validator).
