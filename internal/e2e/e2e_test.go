@@ -4,7 +4,6 @@ package e2e_test
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/hashicorp/go-version"
 
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/acctest"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/sandbox"
 )
 
@@ -31,37 +31,17 @@ func TestMain(m *testing.M) {
 }
 
 func run(m *testing.M) int {
-	cliPath = os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if os.Getenv("TF_ACC") == "" || cliPath == "" {
-		fmt.Println("skipping the end-to-end tests: set TF_ACC=1 and TF_ACC_TERRAFORM_PATH (make test does)")
-		return m.Run()
-	}
-	tmp, err := os.MkdirTemp("", "bigcommerce-e2e-")
+	cli, cleanup, err := acctest.BuildForCLI(repoRoot)
+	defer cleanup()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	defer os.RemoveAll(tmp)
-	pluginDir = filepath.Join(tmp, "plugins")
-	build := exec.Command("go", "build", "-o", filepath.Join(pluginDir, "terraform-provider-bigcommerce"), ".")
-	build.Dir = repoRoot
-	if out, err := build.CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "building the provider: %s\n%s", err, out)
-		return 1
+	if cli == nil {
+		fmt.Println("skipping the end-to-end tests: set TF_ACC=1 and TF_ACC_TERRAFORM_PATH (make test does)")
+		return m.Run()
 	}
-	var v struct {
-		Version string `json:"terraform_version"`
-	}
-	out, err := exec.Command(cliPath, "version", "-json").Output()
-	if err == nil {
-		err = json.Unmarshal(out, &v)
-	}
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "reading the CLI's version: %s\n", err)
-		return 1
-	}
-	cliVersion = version.Must(version.NewVersion(v.Version))
-	cliIsTofu = strings.Contains(filepath.Base(cliPath), "tofu") || os.Getenv("TF_ACC_PROVIDER_HOST") == "registry.opentofu.org"
+	cliPath, cliVersion, cliIsTofu, pluginDir = cli.CLIPath, cli.Version, cli.OpenTofu, cli.PluginDir
 	return m.Run()
 }
 

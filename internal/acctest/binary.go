@@ -1,0 +1,59 @@
+package acctest
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/hashicorp/go-version"
+)
+
+// CLIRun is what the tests that run the plain CLI commands need: the CLI
+// under test and the provider binary built from this tree.
+type CLIRun struct {
+	CLIPath   string // the Terraform or OpenTofu CLI, from TF_ACC_TERRAFORM_PATH
+	Version   *version.Version
+	OpenTofu  bool
+	PluginDir string // holds the provider binary, for dev_overrides
+}
+
+// BuildForCLI builds the provider from the repository at repoRoot into a
+// temporary directory and reads the CLI's version. It returns nil, and no
+// error, when TF_ACC or TF_ACC_TERRAFORM_PATH is unset: the caller then
+// skips. cleanup removes the build.
+func BuildForCLI(repoRoot string) (run *CLIRun, cleanup func(), err error) {
+	cleanup = func() {}
+	cliPath := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if os.Getenv("TF_ACC") == "" || cliPath == "" {
+		return nil, cleanup, nil
+	}
+	tmp, err := os.MkdirTemp("", "bigcommerce-cli-")
+	if err != nil {
+		return nil, cleanup, err
+	}
+	cleanup = func() { _ = os.RemoveAll(tmp) }
+	run = &CLIRun{CLIPath: cliPath, PluginDir: filepath.Join(tmp, "plugins")}
+	build := exec.Command("go", "build", "-o", filepath.Join(run.PluginDir, "terraform-provider-bigcommerce"), ".")
+	build.Dir = repoRoot
+	if out, err := build.CombinedOutput(); err != nil {
+		return nil, cleanup, fmt.Errorf("building the provider: %w\n%s", err, out)
+	}
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	out, err := exec.Command(cliPath, "version", "-json").Output()
+	if err == nil {
+		err = json.Unmarshal(out, &v)
+	}
+	if err == nil {
+		run.Version, err = version.NewVersion(v.Version)
+	}
+	if err != nil {
+		return nil, cleanup, fmt.Errorf("reading the CLI's version: %w", err)
+	}
+	run.OpenTofu = strings.Contains(filepath.Base(cliPath), "tofu") || os.Getenv("TF_ACC_PROVIDER_HOST") == "registry.opentofu.org"
+	return run, cleanup, nil
+}
