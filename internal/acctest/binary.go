@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"testing"
 
 	"github.com/hashicorp/go-version"
 )
@@ -56,4 +57,22 @@ func BuildForCLI(repoRoot string) (run *CLIRun, cleanup func(), err error) {
 	}
 	run.OpenTofu = strings.Contains(filepath.Base(cliPath), "tofu") || os.Getenv("TF_ACC_PROVIDER_HOST") == "registry.opentofu.org"
 	return run, cleanup, nil
+}
+
+// RunWithCLI is the TestMain of a suite that runs the plain CLI: it builds
+// the provider, hands the result to use, runs the tests and cleans up. Without
+// TF_ACC and TF_ACC_TERRAFORM_PATH the tests run (and skip themselves).
+func RunWithCLI(m *testing.M, repoRoot, suite string, use func(*CLIRun)) int {
+	run, cleanup, err := BuildForCLI(repoRoot)
+	defer cleanup()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	if run == nil {
+		fmt.Printf("skipping the %s tests: set TF_ACC=1 and TF_ACC_TERRAFORM_PATH (make test does)\n", suite)
+		return m.Run()
+	}
+	use(run)
+	return m.Run()
 }

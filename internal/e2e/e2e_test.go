@@ -27,22 +27,9 @@ var (
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(run(m))
-}
-
-func run(m *testing.M) int {
-	cli, cleanup, err := acctest.BuildForCLI(repoRoot)
-	defer cleanup()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	if cli == nil {
-		fmt.Println("skipping the end-to-end tests: set TF_ACC=1 and TF_ACC_TERRAFORM_PATH (make test does)")
-		return m.Run()
-	}
-	cliPath, cliVersion, cliIsTofu, pluginDir = cli.CLIPath, cli.Version, cli.OpenTofu, cli.PluginDir
-	return m.Run()
+	os.Exit(acctest.RunWithCLI(m, repoRoot, "end-to-end", func(c *acctest.CLIRun) {
+		cliPath, cliVersion, cliIsTofu, pluginDir = c.CLIPath, c.Version, c.OpenTofu, c.PluginDir
+	}))
 }
 
 // workspace is a configuration directory wired to the built provider and a

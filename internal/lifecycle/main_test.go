@@ -32,23 +32,10 @@ var (
 )
 
 func TestMain(m *testing.M) {
-	os.Exit(run(m))
-}
-
-func run(m *testing.M) int {
-	cli, cleanup, err := acctest.BuildForCLI(repoRoot)
-	defer cleanup()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	if cli == nil {
-		fmt.Println("skipping the lifecycle tests: set TF_ACC=1 and TF_ACC_TERRAFORM_PATH (make test does)")
-		return m.Run()
-	}
-	cliPath, cliVersion, cliIsTofu, pluginDir = cli.CLIPath, cli.Version, cli.OpenTofu, cli.PluginDir
-	fmt.Printf("lifecycle tests on %s %s\n", cliName(), cliVersion)
-	return m.Run()
+	os.Exit(acctest.RunWithCLI(m, repoRoot, "lifecycle", func(c *acctest.CLIRun) {
+		cliPath, cliVersion, cliIsTofu, pluginDir = c.CLIPath, c.Version, c.OpenTofu, c.PluginDir
+		fmt.Printf("lifecycle tests on %s %s\n", cliName(), cliVersion)
+	}))
 }
 
 func cliName() string {
