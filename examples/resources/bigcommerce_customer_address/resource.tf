@@ -17,6 +17,12 @@ resource "bigcommerce_customer_address" "office" {
   country_code      = "US"
   phone             = "555-123-4567"
   address_type      = "commercial"
+
+  # The store's address form fields, each typed as the field is.
+  form_fields = {
+    delivery_instructions = { value = "Reception, 2nd floor" }
+    floor                 = { number = 2 }
+  }
 }
 
 output "office_country" {
