@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
 	"os"
@@ -203,7 +202,7 @@ func TestCustomer_registrationIPFailureKeepsTheCustomer(t *testing.T) {
 		t.Fatal(err)
 	}
 	store := httputil.NewSingleHostReverseProxy(target)
-	srv := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+	w.useStoreVia(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
 		if refuse.Load() && r.Method == http.MethodPut && strings.Contains(r.URL.Path, "/v2/customers/") {
 			rw.Header().Set("Content-Type", "application/json")
 			rw.WriteHeader(http.StatusForbidden)
@@ -212,12 +211,6 @@ func TestCustomer_registrationIPFailureKeepsTheCustomer(t *testing.T) {
 		}
 		store.ServeHTTP(rw, r)
 	}))
-	t.Cleanup(srv.Close)
-	for i, kv := range w.env {
-		if strings.HasPrefix(kv, "BIGCOMMERCE_API_URL=") {
-			w.env[i] = "BIGCOMMERCE_API_URL=" + srv.URL
-		}
-	}
 
 	const email = "ip@example.com"
 	w.writeConfig(customerConfig(email, "555-0001", `  registration_ip_address = "203.0.113.9"`))

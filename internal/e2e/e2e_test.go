@@ -5,6 +5,8 @@ package e2e_test
 import (
 	"bytes"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -96,6 +98,19 @@ func newWorkspaceWith(t *testing.T, exampleDir string, opts sandbox.Options) *wo
 		"BIGCOMMERCE_ACCESS_TOKEN="+store.AccessToken,
 	)
 	return &workspace{t: t, dir: dir, env: env, store: store}
+}
+
+// useStoreVia points the provider at h, a server in front of the store that
+// can delay, refuse or pass each request.
+func (w *workspace) useStoreVia(h http.Handler) {
+	w.t.Helper()
+	srv := httptest.NewServer(h)
+	w.t.Cleanup(srv.Close)
+	for i, kv := range w.env {
+		if strings.HasPrefix(kv, "BIGCOMMERCE_API_URL=") {
+			w.env[i] = "BIGCOMMERCE_API_URL=" + srv.URL
+		}
+	}
 }
 
 // run runs the CLI and returns its output and exit code.

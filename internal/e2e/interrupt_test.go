@@ -8,7 +8,6 @@ import (
 	"io"
 	"log"
 	"net/http"
-	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
 	"os"
@@ -368,13 +367,7 @@ func newSlowWorkspace(t *testing.T, config string) *workspace {
 	proxy := httputil.NewSingleHostReverseProxy(target)
 	proxy.Transport = lateAnswers{delay: 100 * time.Millisecond}
 	proxy.ErrorLog = log.New(io.Discard, "", 0)
-	srv := httptest.NewServer(proxy)
-	t.Cleanup(srv.Close)
-	for i, kv := range w.env {
-		if strings.HasPrefix(kv, "BIGCOMMERCE_API_URL=") {
-			w.env[i] = "BIGCOMMERCE_API_URL=" + srv.URL
-		}
-	}
+	w.useStoreVia(proxy)
 	return w
 }
 

@@ -227,14 +227,7 @@ func TestDuplicateEmailAdviceForEveryErrorShape(t *testing.T) {
 				}
 			}))
 			defer srv.Close()
-			client, err := bigcommerce.New(bigcommerce.Config{BaseURL: srv.URL, StoreHash: "s", AccessToken: "t", MaxRetries: -1})
-			if err != nil {
-				t.Fatal(err)
-			}
-			r := &customerResource{WithClient: fwresource.NewWithClient(&providerdata.Data{Client: client, Customers: client})}
-			_, err = client.CreateCustomer(context.Background(), bigcommerce.CustomerCreate{Email: "jane@example.com", FirstName: "Jane", LastName: "Doe"})
-			var diags diag.Diagnostics
-			r.addCreateError(context.Background(), &diags, "jane@example.com", err)
+			diags := refusedCreate(t, srv.URL)
 			if len(diags) != 1 {
 				t.Fatalf("got %d diagnostics, want 1: %v", len(diags), diags)
 			}
@@ -260,15 +253,26 @@ func TestRefusedCreateWithoutDuplicate(t *testing.T) {
 		_, _ = w.Write([]byte(`{"data":[],"meta":{}}`))
 	}))
 	defer srv.Close()
-	client, err := bigcommerce.New(bigcommerce.Config{BaseURL: srv.URL, StoreHash: "s", AccessToken: "t", MaxRetries: -1})
+	diags := refusedCreate(t, srv.URL)
+	if len(diags) != 1 || !strings.Contains(diags[0].Detail(), "too long") || strings.Contains(diags[0].Detail(), "terraform import") {
+		t.Fatalf("got %v, want the store's phone message and no import advice", diags)
+	}
+}
+
+// refusedCreate creates jane@example.com through a store at url that refuses
+// it, and returns what the resource reports.
+func refusedCreate(t *testing.T, url string) diag.Diagnostics {
+	t.Helper()
+	client, err := bigcommerce.New(bigcommerce.Config{BaseURL: url, StoreHash: "s", AccessToken: "t", MaxRetries: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := &customerResource{WithClient: fwresource.NewWithClient(&providerdata.Data{Client: client, Customers: client})}
 	_, err = client.CreateCustomer(context.Background(), bigcommerce.CustomerCreate{Email: "jane@example.com", FirstName: "Jane", LastName: "Doe"})
+	if err == nil {
+		t.Fatal("the store accepted the create it was scripted to refuse")
+	}
 	var diags diag.Diagnostics
 	r.addCreateError(context.Background(), &diags, "jane@example.com", err)
-	if len(diags) != 1 || !strings.Contains(diags[0].Detail(), "too long") || strings.Contains(diags[0].Detail(), "terraform import") {
-		t.Fatalf("got %v, want the store's phone message and no import advice", diags)
-	}
+	return diags
 }
