@@ -193,17 +193,16 @@ func TestCustomersInvalidItemsDoNotFailNeighbours(t *testing.T) {
 	for i, r := range results {
 		switch emails[i] {
 		case "not-an-email", "TAKEN@example.com":
-			var apiErr *bigcommerce.APIError
-			if !errors.As(r.Err, &apiErr) || !errors.Is(r.Err, bigcommerce.ErrValidation) {
-				t.Errorf("%s: got %v, want a validation error", emails[i], r.Err)
+			var itemErr *bigcommerce.ItemError
+			if !errors.As(r.Err, &itemErr) || !errors.Is(r.Err, bigcommerce.ErrValidation) {
+				t.Errorf("%s: got %v, want a validation error of its own", emails[i], r.Err)
 				continue
 			}
-			fields := apiErr.ItemFields()
-			if len(fields) != 1 || fields[0]["email"] == "" {
-				t.Errorf("%s: error fields %v, want one for item 0's email", emails[i], apiErr.Fields)
+			if len(itemErr.Fields) != 1 || itemErr.Fields["email"] == "" {
+				t.Errorf("%s: error fields %v, want one for its email", emails[i], itemErr.Fields)
 			}
-			if emails[i] == "TAKEN@example.com" && !strings.Contains(fields[0]["email"], "already in use") {
-				t.Errorf("%s: got %q, want the store's duplicate message", emails[i], fields[0]["email"])
+			if emails[i] == "TAKEN@example.com" && !strings.Contains(itemErr.Fields["email"], "already in use") {
+				t.Errorf("%s: got %q, want the store's duplicate message", emails[i], itemErr.Fields["email"])
 			}
 		default:
 			if r.Err != nil || r.Value.Email != emails[i] {

@@ -77,9 +77,9 @@ func refused(err error) bool {
 }
 
 // itemErrors splits a refusal by item: for each item that BigCommerce's
-// field map names (in a batch of n), the error that item alone would have
-// got, with its fields keyed as the only item of a batch ("0.email").
-// Fields that name no item are left out: they describe the batch.
+// field map names (in a batch of n), an *bigcommerce.ItemError with that
+// item's fields. Fields that name no item are left out: they describe the
+// batch.
 func itemErrors(err error, n int) map[int]error {
 	var apiErr *bigcommerce.APIError
 	if !errors.As(err, &apiErr) || !refused(err) {
@@ -90,11 +90,7 @@ func itemErrors(err error, n int) map[int]error {
 		if idx < 0 || idx >= n {
 			continue
 		}
-		one := &bigcommerce.APIError{Method: apiErr.Method, Path: apiErr.Path, Status: apiErr.Status, Title: apiErr.Title, Fields: map[string]string{}}
-		for field, msg := range fields {
-			one.Fields["0."+field] = msg
-		}
-		out[idx] = one
+		out[idx] = &bigcommerce.ItemError{Request: apiErr, Fields: fields}
 	}
 	return out
 }

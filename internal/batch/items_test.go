@@ -69,10 +69,12 @@ func TestResendAttributesIndexedErrors(t *testing.T) {
 	if diff := cmp.Diff(want, store.requests); diff != "" {
 		t.Errorf("requests (-want +got):\n%s", diff)
 	}
-	// Each bad item's error reads as if it had been sent alone.
-	var apiErr *bigcommerce.APIError
-	errors.As(got[7].Err, &apiErr)
-	if diff := cmp.Diff(map[int]map[string]string{0: {"email": "item 7 is invalid"}}, apiErr.ItemFields()); diff != "" {
+	// Each bad item's error carries its own fields, the index resolved.
+	var itemErr *bigcommerce.ItemError
+	if !errors.As(got[7].Err, &itemErr) {
+		t.Fatalf("item 7: got %T %v, want an *ItemError", got[7].Err, got[7].Err)
+	}
+	if diff := cmp.Diff(map[string]string{"email": "item 7 is invalid"}, itemErr.Fields); diff != "" {
 		t.Errorf("item 7's error fields (-want +got):\n%s", diff)
 	}
 }

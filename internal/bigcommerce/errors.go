@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"sort"
 	"strconv"
@@ -65,6 +66,43 @@ func (e *APIError) Is(target error) bool {
 		return e.Status == http.StatusUnauthorized || e.Status == http.StatusForbidden
 	}
 	return false
+}
+
+// ItemError is one item's share of a refused batch: what the store said of
+// that item, its field names without the item's index ("email",
+// "addresses.0.city"). The batch layer resolves the index once; callers read
+// Fields as they are.
+type ItemError struct {
+	Request *APIError // the store's answer to the whole request
+	Fields  map[string]string
+}
+
+func (e *ItemError) Error() string {
+	one := *e.Request
+	one.Fields = e.Fields
+	return one.Error()
+}
+
+// Unwrap gives the request's answer, so errors.Is sees its kind.
+func (e *ItemError) Unwrap() error { return e.Request }
+
+// FieldsOf returns the field messages of a refusal about one object: an
+// ItemError's own fields, or an APIError's with any item index dropped
+// (a request of one item names it "0.email").
+func FieldsOf(err error) map[string]string {
+	var item *ItemError
+	if errors.As(err, &item) {
+		return item.Fields
+	}
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) {
+		return nil
+	}
+	out := map[string]string{}
+	for _, fields := range apiErr.ItemFields() {
+		maps.Copy(out, fields)
+	}
+	return out
 }
 
 // ItemFields splits a field map by batch item. BigCommerce documents no

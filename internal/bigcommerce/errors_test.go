@@ -1,6 +1,9 @@
 package bigcommerce
 
 import (
+	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -45,5 +48,30 @@ func TestFormFieldValueKeepsItsJSONType(t *testing.T) {
 	var v FormFieldValue
 	if err := v.UnmarshalJSON([]byte(`{"a":1}`)); err == nil {
 		t.Error("an object was read as a form-field value")
+	}
+}
+
+func TestFieldsOfReadsOneObjectsFields(t *testing.T) {
+	request := &APIError{Status: 422, Fields: map[string]string{"0.email": "taken", "1.phone": "bad"}}
+	item := &ItemError{Request: request, Fields: map[string]string{"phone": "bad"}}
+	tests := []struct {
+		name string
+		err  error
+		want map[string]string
+	}{
+		{"item error", fmt.Errorf("wrapped: %w", item), map[string]string{"phone": "bad"}},
+		{"one-item request", &APIError{Status: 422, Fields: map[string]string{"0.email": "taken"}}, map[string]string{"email": "taken"}},
+		{"not an API error", errors.New("boom"), nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, FieldsOf(tt.err)); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.name, diff)
+		}
+	}
+	if !errors.Is(item, ErrValidation) {
+		t.Error("an item error must keep its request's kind")
+	}
+	if got := item.Error(); !strings.Contains(got, "phone: bad") || strings.Contains(got, "email") {
+		t.Errorf("Error() = %q, want only the item's own field", got)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -55,18 +57,16 @@ func Known(v interface {
 // field messages land on the attributes attributeFor names ("" for none);
 // an unclear outcome says so, so the user knows to look before retrying.
 func AddAPIError(diags *diag.Diagnostics, op, what, subject string, err error, attributeFor func(field string) string) {
-	var apiErr *bigcommerce.APIError
-	if errors.As(err, &apiErr) && errors.Is(err, bigcommerce.ErrValidation) && len(apiErr.Fields) > 0 {
-		for _, fields := range apiErr.ItemFields() {
-			for field, msg := range fields {
-				attr := attributeFor(field)
-				if attr == "" {
-					diags.AddError(fmt.Sprintf("BigCommerce refused to %s %s %s", op, what, subject), fmt.Sprintf("%s: %s", field, msg))
-					continue
-				}
-				diags.AddAttributeError(path.Root(attr), "BigCommerce refused "+attr,
-					fmt.Sprintf("While trying to %s %s %s, the store answered: %s", op, what, subject, msg))
+	if fields := bigcommerce.FieldsOf(err); errors.Is(err, bigcommerce.ErrValidation) && len(fields) > 0 {
+		for _, field := range slices.Sorted(maps.Keys(fields)) {
+			msg := fields[field]
+			attr := attributeFor(field)
+			if attr == "" {
+				diags.AddError(fmt.Sprintf("BigCommerce refused to %s %s %s", op, what, subject), fmt.Sprintf("%s: %s", field, msg))
+				continue
 			}
+			diags.AddAttributeError(path.Root(attr), "BigCommerce refused "+attr,
+				fmt.Sprintf("While trying to %s %s %s, the store answered: %s", op, what, subject, msg))
 		}
 		return
 	}
