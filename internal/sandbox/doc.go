@@ -15,6 +15,12 @@
 //	v3/customers/attributes           GET POST PUT DELETE
 //	v3/customers/attribute-values     GET PUT DELETE
 //	v3/customers/validate-credentials POST
+//	v3/customers/settings             GET PUT
+//	v3/customers/settings/channels/{id} GET PUT
+//	v3/customers/{id}/consent         GET PUT
+//	v3/customers/metafields           GET POST PUT DELETE
+//	v3/customers/{id}/metafields      GET POST
+//	v3/customers/{id}/metafields/{id} GET PUT DELETE
 //	v2/customers                      GET POST DELETE (DELETE without a filter deletes every customer)
 //	v2/customers/count                GET
 //	v2/customers/{id}                 GET PUT DELETE
@@ -36,6 +42,34 @@
 //     channel_ids is nullable. PUT /v3/customers has no such sentence, so an
 //     update refuses null.
 //
+//   - Channel customer settings show null for a setting the channel does
+//     not override, and PUT takes null to drop an override, for one setting
+//     or for privacy_settings or customer_group_settings as a whole. Get
+//     Customer Settings per Channel: "`null` value configuration indicates
+//     that there is no override provided for a given channel; thus, values
+//     are inherited from Global Settings." Update Customer Settings per
+//     Channel: "Setting `null` will delete override per given channel, and
+//     values will be inherited from the global level." No member of
+//     CustomerChannelSettingsObject is nullable. allow_global_logins has no
+//     global value to inherit: null is refused there.
+//
+//   - A PUT that sends null while the channel's allow_global_logins is (or
+//     becomes) false is refused with 422: "Make sure the channel has
+//     `allow_global_logins` enabled."
+//
+//   - The answer of PUT /v3/customers/settings/channels/{id} has no
+//     allow_global_logins: its schema is CustomerSettingsObject (its example
+//     shows the member; a schema, not an example, is what the answer is
+//     held to).
+//
+//   - GET /v3/customers/{id}/consent answers the time of the call as
+//     updated_at, as consent_Full says: "Currently, this field returns the
+//     time of the current API Call, not the time of last update."
+//
+//   - include_fields answers only the id and the named fields of each
+//     metafield: "The ID and the specified fields will be returned." The
+//     Metafield schema requires every field.
+//
 // Where the developer docs' status-codes page and a schema disagree, the
 // page is followed:
 //
@@ -46,6 +80,11 @@
 //     limit parameter exceeded the maximum."
 //   - A wrong store hash with a valid token is 403: "URL requested is
 //     incorrect."
+//   - An unknown channel in /v3/customers/settings/channels/{id}, and an
+//     unknown customer in GET /v3/customers/{id}/metafields, are 404 ("404
+//     Does Not Exist: The requested entity does not exist."); those
+//     operations document no error. A store has channel 1; Store.SeedChannel
+//     adds others. (channel_ids of customers are not checked against them.)
 //
 // Where the documents say nothing, the sandbox refuses what a client could
 // not rely on, and says so where it decides:
@@ -78,4 +117,42 @@
 //     DuplicateAddressCollectionResponse: {}.
 //   - New customers without customer_group_id join the default group, if
 //     there is one.
+//   - The global customer_group_settings are the groups' is_default and
+//     is_group_for_guests flags (V2 shows the same); 0 is "none", and any
+//     other id must be a group. policy_url is "" or an absolute http(s) URL.
+//     A member left out of a settings or consent PUT keeps its value.
+//   - Consent: an unknown customer is 422, the only client error either
+//     operation documents ("Invalid JSON request body - missing or invalid
+//     data"). A category may not be both allowed and denied. A customer who
+//     never declared anything has empty allow and deny lists.
+//   - Metafields: at most 10 items per batch request (the documents give no
+//     limit for metafield batches; 10 is the one they give the other
+//     customer batches, "Limit of 10 customers per call"); more, an empty
+//     batch or a body that is no array is the documented 400 ("Bad Request.
+//     Input is invalid."). At most 50 metafields per customer, after
+//     metafield_Base: "the max number of metafields allowed on each is 50".
+//   - Metafields: (customer, namespace, key) is unique without regard to
+//     case (the documents do not say whether case matters). A clash is 409
+//     on POST and PUT of one metafield (PUT documents no clash), and an
+//     item error with status 409 in a batch. A batch applies every valid
+//     item, in order, and answers the documented partial success (422 with
+//     data, errors and meta) when any item fails; each errors entry is one
+//     item, its errors keyed by the item's index, its status 422 (invalid),
+//     404 (no such metafield) or 409 (clash).
+//   - DELETE /v3/customers/metafields documents no request body and no
+//     filter ("Delete all customer metafields"), only answers listing
+//     deleted ids with errors keyed by item: it takes the ids as a JSON
+//     array body, and a request without one (or with a query) deletes
+//     nothing and is refused with 400.
+//   - PUT /v3/customers/{id}/metafields/{id}: the body's id, which the
+//     schema requires, must be the URL's; invalid input is the documented
+//     400, with the reasons in detail. resource_id cannot change in any PUT.
+//   - Giving both key and key:in (or namespace and namespace:in) is
+//     refused: "Could be used with vanilla 'key' query parameter" does not
+//     say whether they narrow or widen the list.
+//   - before and after are refused on GET /v3/customers/{id}/metafields:
+//     its answer's meta (metaCollection_Full) has no cursor_pagination to
+//     take a cursor from. GET /v3/customers/metafields serves them.
+//   - Metafields show owner_client_id "sandbox-client-id": the sandbox has
+//     one API account, so permission_set changes nothing it serves.
 package sandbox

@@ -2,6 +2,8 @@ package sandbox
 
 import (
 	"encoding/json"
+	"fmt"
+	"net/http"
 	"slices"
 	"strings"
 	"time"
@@ -124,6 +126,42 @@ type discountRule struct {
 	PriceListID int
 }
 
+// metafield is a customer metafield (resource_type customer).
+type metafield struct {
+	ID            int
+	CustomerID    int // resource_id
+	Namespace     string
+	Key           string
+	Value         string
+	Description   string
+	PermissionSet string
+	Created       time.Time
+	Modified      time.Time
+}
+
+// privacySettings are the store's global privacy settings. The global
+// customer group settings are the groups' is_default and
+// is_group_for_guests flags.
+type privacySettings struct {
+	AskConsent bool
+	PolicyURL  string
+}
+
+// channelSettings are one channel's overrides; nil inherits the global
+// value.
+type channelSettings struct {
+	AskConsent        *bool
+	PolicyURL         *string
+	GuestGroupID      *int
+	DefaultGroupID    *int
+	AllowGlobalLogins bool
+}
+
+// consent is a customer's declared tracking consent.
+type consent struct {
+	Allow, Deny []string
+}
+
 // state is the whole store.
 type state struct {
 	customers  map[int]*customer
@@ -132,26 +170,35 @@ type state struct {
 	attributes map[int]*attribute
 	values     map[int]*attributeValue
 	groups     map[int]*group
+	metafields map[int]*metafield
+	consents   map[int]*consent // by customer id; absent: nothing declared
+	privacy    privacySettings
+	channels   map[int]*channelSettings // the store's channels
 
 	customerForm, addressForm map[string]FormFieldType // form-field definitions
 
-	nextCustomer, nextAddress, nextAttribute, nextValue, nextGroup int
-	seeded                                                         int // last number used by SeedCustomers
+	nextCustomer, nextAddress, nextAttribute, nextValue, nextGroup, nextMetafield int
+	seeded                                                                        int // last number used by SeedCustomers
 }
 
 func newState() *state {
 	return &state{
-		customers:     map[int]*customer{},
-		emails:        map[string]int{},
-		addresses:     map[int]*address{},
-		attributes:    map[int]*attribute{},
-		values:        map[int]*attributeValue{},
-		groups:        map[int]*group{},
+		customers:  map[int]*customer{},
+		emails:     map[string]int{},
+		addresses:  map[int]*address{},
+		attributes: map[int]*attribute{},
+		values:     map[int]*attributeValue{},
+		groups:     map[int]*group{},
+		metafields: map[int]*metafield{},
+		consents:   map[int]*consent{},
+		// Every store has channel 1, its default storefront.
+		channels:      map[int]*channelSettings{1: {AllowGlobalLogins: true}},
 		nextCustomer:  1,
 		nextAddress:   1,
 		nextAttribute: 1,
 		nextValue:     1,
 		nextGroup:     1,
+		nextMetafield: 1,
 	}
 }
 
@@ -184,6 +231,12 @@ func (s *state) deleteCustomer(id int) {
 			delete(s.values, vid)
 		}
 	}
+	for mid, m := range s.metafields {
+		if m.CustomerID == id {
+			delete(s.metafields, mid)
+		}
+	}
+	delete(s.consents, id)
 }
 
 func (s *state) defaultGroupID() int {
@@ -211,4 +264,111 @@ func (s *state) valueFor(customerID, attributeID int) *attributeValue {
 		}
 	}
 	return nil
+}
+
+// metafieldDraft holds the members one write item gave, by name.
+type metafieldDraft map[string]string
+
+func (d metafieldDraft) applyTo(m *metafield) {
+	for name, v := range d {
+		switch name {
+		case "namespace":
+			m.Namespace = v
+		case "key":
+			m.Key = v
+		case "value":
+			m.Value = v
+		case "description":
+			m.Description = v
+		case "permission_set":
+			m.PermissionSet = v
+		}
+	}
+}
+
+// metafieldClash finds another metafield of the customer with the key in
+// the namespace. Case is ignored: the documents do not say whether it
+// matters, so a client cannot rely on "Color" and "color" being distinct.
+func (s *state) metafieldClash(customerID int, namespace, key string, except int) *metafield {
+	for _, m := range s.metafields {
+		if m.CustomerID == customerID && m.ID != except &&
+			strings.EqualFold(m.Namespace, namespace) && strings.EqualFold(m.Key, key) {
+			return m
+		}
+	}
+	return nil
+}
+
+func (s *state) metafieldCount(customerID int) int {
+	n := 0
+	for _, m := range s.metafields {
+		if m.CustomerID == customerID {
+			n++
+		}
+	}
+	return n
+}
+
+// refusal is why one item was not applied: a status and a message.
+type refusal struct {
+	status int
+	msg    string
+}
+
+func conflictRefusal(m *metafield) *refusal {
+	return &refusal{http.StatusConflict, fmt.Sprintf("Customer %d already has a metafield %d with key %q in namespace %q.", m.CustomerID, m.ID, m.Key, m.Namespace)}
+}
+
+// createMetafield applies one validated create.
+func (s *state) createMetafield(customerID int, d metafieldDraft, now time.Time) (*metafield, *refusal) {
+	if s.customers[customerID] == nil {
+		return nil, &refusal{http.StatusUnprocessableEntity, fmt.Sprintf("Customer %d does not exist.", customerID)}
+	}
+	if other := s.metafieldClash(customerID, d["namespace"], d["key"], 0); other != nil {
+		return nil, conflictRefusal(other)
+	}
+	if s.metafieldCount(customerID) >= maxMetafieldsPerCustomer {
+		return nil, &refusal{http.StatusUnprocessableEntity, fmt.Sprintf("Customer %d already has %d metafields, the most allowed.", customerID, maxMetafieldsPerCustomer)}
+	}
+	m := &metafield{ID: s.nextMetafield, CustomerID: customerID, Created: now, Modified: now}
+	d.applyTo(m)
+	s.nextMetafield++
+	s.metafields[m.ID] = m
+	return m, nil
+}
+
+// updateMetafield applies one validated update to m.
+func (s *state) updateMetafield(m *metafield, d metafieldDraft, now time.Time) *refusal {
+	next := *m
+	d.applyTo(&next)
+	if other := s.metafieldClash(m.CustomerID, next.Namespace, next.Key, m.ID); other != nil {
+		return conflictRefusal(other)
+	}
+	next.Modified = now
+	*m = next
+	return nil
+}
+
+// metafieldPermissions is the enum of permission_set.
+var metafieldPermissions = []string{"app_only", "read", "write", "read_and_sf_access", "write_and_sf_access"}
+
+// readMetafield reads the members of MetafieldBase_Post (create) or
+// MetafieldBase_Put with their documented lengths and enum.
+func readMetafield(f *fields, create bool) metafieldDraft {
+	d := metafieldDraft{}
+	for _, spec := range []struct {
+		name     string
+		min, max int
+	}{{"namespace", 1, 64}, {"key", 1, 64}, {"value", 1, 65535}, {"description", 0, 255}, {"permission_set", 1, 0}} {
+		v, ok := f.str(spec.name, create && spec.name != "description", spec.min, spec.max)
+		if !ok {
+			continue
+		}
+		if spec.name == "permission_set" && !slices.Contains(metafieldPermissions, v) {
+			f.errs.invalid(f.key(spec.name), "must be one of %s", strings.Join(metafieldPermissions, ", "))
+			continue
+		}
+		d[spec.name] = v
+	}
+	return d
 }

@@ -46,6 +46,24 @@ func buildRoutes() []*route {
 
 		{method: "POST", pattern: "/v3/customers/validate-credentials", handle: validateCredentialsV3},
 
+		{method: "GET", pattern: "/v3/customers/settings", handle: getSettings},
+		{method: "PUT", pattern: "/v3/customers/settings", handle: updateSettings},
+		{method: "GET", pattern: "/v3/customers/settings/channels/{id}", handle: getChannelSettings},
+		{method: "PUT", pattern: "/v3/customers/settings/channels/{id}", handle: updateChannelSettings},
+
+		{method: "GET", pattern: "/v3/customers/{id}/consent", handle: getConsent},
+		{method: "PUT", pattern: "/v3/customers/{id}/consent", handle: updateConsent},
+
+		{method: "GET", pattern: "/v3/customers/metafields", handle: listAllMetafields},
+		{method: "POST", pattern: "/v3/customers/metafields", handle: createMetafieldsBatch},
+		{method: "PUT", pattern: "/v3/customers/metafields", handle: updateMetafieldsBatch},
+		{method: "DELETE", pattern: "/v3/customers/metafields", handle: deleteMetafieldsBatch},
+		{method: "GET", pattern: "/v3/customers/{id}/metafields", handle: listCustomerMetafields},
+		{method: "POST", pattern: "/v3/customers/{id}/metafields", handle: createCustomerMetafield},
+		{method: "GET", pattern: "/v3/customers/{id}/metafields/{id2}", handle: getCustomerMetafield},
+		{method: "PUT", pattern: "/v3/customers/{id}/metafields/{id2}", handle: updateCustomerMetafield},
+		{method: "DELETE", pattern: "/v3/customers/{id}/metafields/{id2}", handle: deleteCustomerMetafield},
+
 		{method: "GET", pattern: "/v2/customers", handle: listCustomersV2},
 		{method: "POST", pattern: "/v2/customers", handle: createCustomerV2},
 		{method: "DELETE", pattern: "/v2/customers", handle: deleteCustomersV2},
@@ -116,36 +134,67 @@ func (s *Store) match(method, path string) (rt *route, id int, allow []string) {
 	return nil, 0, allow
 }
 
+// matchSegs matches a path against a pattern whose {id} and {id2} segments
+// take positive integers; id is the {id}'s.
 func matchSegs(pattern, segs []string) (id int, ok bool) {
+	ids, ok := pathIDs(pattern, segs)
+	return ids[0], ok
+}
+
+// pathIDs reads the {id} and {id2} segments of a path that matches pattern.
+func pathIDs(pattern, segs []string) (ids [2]int, ok bool) {
 	if len(pattern) != len(segs) {
-		return 0, false
+		return ids, false
 	}
 	for i, p := range pattern {
-		if p == "{id}" {
+		slot := -1
+		switch p {
+		case "{id}":
+			slot = 0
+		case "{id2}":
+			slot = 1
+		}
+		if slot >= 0 {
 			n, err := strconv.Atoi(segs[i])
 			if err != nil || n <= 0 || strconv.Itoa(n) != segs[i] {
-				return 0, false
+				return ids, false
 			}
-			id = n
+			ids[slot] = n
 			continue
 		}
 		if p != segs[i] {
-			return 0, false
+			return ids, false
 		}
 	}
-	return id, true
+	return ids, true
+}
+
+// id2 is the {id2} of the call's path (such as the metafield of
+// /v3/customers/{id}/metafields/{id2}); 0 when the route has none.
+func (c *call) id2() int {
+	t, _ := parseTarget(c.r.URL.Path)
+	rt, _, _ := c.s.match(c.r.Method, t.path)
+	if rt == nil {
+		return 0
+	}
+	ids, _ := pathIDs(rt.segs, strings.Split(t.path, "/"))
+	return ids[1]
 }
 
 // statsKey names a request in Stats: method and path below the store
-// prefix with numeric segments collapsed to {id}.
+// prefix with numeric segments collapsed to {id}, then {id2}.
 func statsKey(method string, rt *route, path string) string {
 	if rt != nil {
 		return method + " " + rt.pattern
 	}
 	segs := strings.Split(path, "/")
+	n := 0
 	for i, seg := range segs {
 		if _, err := strconv.Atoi(seg); err == nil {
 			segs[i] = "{id}"
+			if n++; n > 1 {
+				segs[i] = "{id2}"
+			}
 		}
 	}
 	return method + " " + strings.Join(segs, "/")

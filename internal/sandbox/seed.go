@@ -76,3 +76,15 @@ func (s *Store) GroupCount() int {
 	defer s.mu.Unlock()
 	return len(s.st.groups)
 }
+
+// SeedChannel adds a channel to the store (which starts with channel 1
+// only), with no customer settings of its own and allow_global_logins on.
+// It panics if the channel exists.
+func (s *Store) SeedChannel(id int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if id < 1 || s.st.channels[id] != nil {
+		panic(fmt.Sprintf("sandbox: SeedChannel: channel %d exists or is not a channel id", id))
+	}
+	s.st.channels[id] = &channelSettings{AllowGlobalLogins: true}
+}
