@@ -16,10 +16,17 @@ var collectionDeletes = map[string]bool{
 	"/customers/attribute-values": true,
 }
 
+// bodyIDDeletes are the V3 collection endpoints whose DELETE removes the
+// ids its body lists. DELETE /v3/customers/metafields documents neither a
+// body nor a filter ("Delete all customer metafields").
+var bodyIDDeletes = map[string]bool{
+	"/customers/metafields": true,
+}
+
 // checkSafety refuses requests that would delete more than the caller named.
 // V2 `DELETE /customers` without a filter deletes every customer in the store,
 // so the client never sends a V2 collection delete at all; V3 collection
-// deletes must name their ids.
+// deletes must name their ids, in id:in or in the body.
 func checkSafety(r request) error {
 	if r.method != http.MethodDelete {
 		return nil
@@ -36,6 +43,17 @@ func checkSafety(r request) error {
 		for _, id := range strings.Split(ids, ",") {
 			if n, err := strconv.Atoi(id); err != nil || n <= 0 {
 				return fmt.Errorf("refusing to send DELETE /v3%s: id:in holds %q, not a positive id", path, id)
+			}
+		}
+	}
+	if r.version == "v3" && bodyIDDeletes[path] {
+		ids, ok := r.body.([]int)
+		if !ok || len(ids) == 0 || len(r.query) != 0 {
+			return fmt.Errorf("refusing to send DELETE /v3%s without a body listing the ids to delete", path)
+		}
+		for _, id := range ids {
+			if id <= 0 {
+				return fmt.Errorf("refusing to send DELETE /v3%s: the ids include %d, not a positive id", path, id)
 			}
 		}
 	}

@@ -116,6 +116,14 @@ func TestSandbox_safetyRailSendsNothing(t *testing.T) {
 		{method: http.MethodDelete, version: "v2", path: "/customers"},
 		{method: http.MethodDelete, version: "v3", path: "/customers"},
 		{method: http.MethodDelete, version: "v3", path: "/customers", query: url.Values{"id:in": {"1"}, "name:like": {"a"}}},
+		// Customer metafields: the ids go in the body, and nothing else.
+		{method: http.MethodDelete, version: "v3", path: "/customers/metafields"},
+		{method: http.MethodDelete, version: "v3", path: "/customers/metafields/"},
+		{method: http.MethodDelete, version: "v3", path: "/customers/metafields", body: []int{}},
+		{method: http.MethodDelete, version: "v3", path: "/customers/metafields", body: []int{4, 0}},
+		{method: http.MethodDelete, version: "v3", path: "/customers/metafields", body: []string{"4"}},
+		{method: http.MethodDelete, version: "v3", path: "/customers/metafields", body: []int{4}, query: url.Values{"id:in": {"4"}}},
+		{method: http.MethodDelete, version: "v3", path: "/customers/metafields", query: url.Values{"id:in": {"4"}}},
 	} {
 		if err := c.do(ctx, r, nil); err == nil {
 			t.Errorf("%s /%s%s was sent", r.method, r.version, r.path)
