@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -59,6 +60,76 @@ var allowList = map[allowKey]allowRule{
 	{"getCustomers", http.StatusTooManyRequests}:              {adapt: v3Error},
 	{"createCustomersAttributes", http.StatusTooManyRequests}: {adapt: v3Error},
 	{"getCustomerGroup", http.StatusTooManyRequests}:          {adapt: v2Errors},
+
+	// Get Customer Settings per Channel: "`null` value configuration
+	// indicates that there is no override provided for a given channel;
+	// thus, values are inherited from Global Settings." No member of
+	// CustomerChannelSettingsObject is nullable.
+	{"getCustomersSettingsChannel", http.StatusOK}: {adapt: inheritedAsAbsent},
+	// Update Customer Settings per Channel: "Setting `null` will delete
+	// override per given channel, and values will be inherited from the
+	// global level." Its answer (CustomerSettingsObject) shows the same
+	// nulls; no member of it is nullable.
+	{"updateCustomersSettingsChannel", http.StatusOK}: {adapt: inheritedAsAbsent},
+
+	// status-codes.mdx: "404 Does Not Exist: The requested entity does not
+	// exist"; a channel's settings and a customer's metafield list document
+	// no error for a channel or customer that does not exist.
+	{"getCustomersSettingsChannel", http.StatusNotFound}: {adapt: v3Error},
+	{"getCustomersMetafields", http.StatusNotFound}:      {adapt: v3Error},
+
+	// status-codes.mdx: "422 Missing or Invalid Data: The request cannot be
+	// processed either because it omitted required fields or because it
+	// contained invalid data"; Update Customer Settings documents only 200.
+	{"updateCustomersSettings", http.StatusUnprocessableEntity}: {adapt: v3Error},
+
+	// Create Customer Metafields documents 409 for "duplicate unique key
+	// combinations of the appʼs client id, namespace, key, resource_type,
+	// and resource_id"; Update a Metafield can make the same duplicate and
+	// documents no answer for it (status-codes.mdx: "409 Conflict").
+	{"updateCustomerMetafield", http.StatusConflict}: {adapt: v3Error},
+}
+
+// inheritedSettings are the members of a channel's settings whose null
+// means "inherited".
+var inheritedSettings = map[string]bool{
+	"privacy_settings": true, "customer_group_settings": true,
+	"ask_shopper_for_tracking_consent": true, "policy_url": true,
+	"guest_customer_group_id": true, "default_customer_group_id": true,
+}
+
+// inheritedAsAbsent validates a channel's settings with the inherited
+// (null) settings left out; every other member is held to the document.
+func inheritedAsAbsent(out *openapi3filter.ResponseValidationInput, body []byte) (*openapi3filter.ResponseValidationInput, error) {
+	var v map[string]any
+	if err := json.Unmarshal(body, &v); err != nil {
+		return nil, fmt.Errorf("the body is not a JSON object: %w", err)
+	}
+	if data, ok := v["data"].(map[string]any); ok {
+		dropInherited(data)
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	cp := *out
+	cp.Body = io.NopCloser(bytes.NewReader(b))
+	return &cp, nil
+}
+
+func dropInherited(m map[string]any) {
+	for k, x := range m {
+		switch sub := x.(type) {
+		case nil:
+			if inheritedSettings[k] {
+				delete(m, k)
+			}
+		case map[string]any:
+			if inheritedSettings[k] {
+				dropInherited(sub)
+			}
+		}
+	}
 }
 
 // asStatus validates the answer as if it had the documented status.

@@ -95,12 +95,15 @@ func TestClientAndSandboxFollowTheContract(t *testing.T) {
 	run("customers", func(t *testing.T) { customers(ctx, t, c, group.ID) })
 	run("addresses", func(t *testing.T) { addresses(ctx, t, c) })
 	run("attributes and values", func(t *testing.T) { attributes(ctx, t, c) })
+	run("settings", func(t *testing.T) { storeSettings(ctx, t, h) })
+	run("consent", func(t *testing.T) { consent(ctx, t, c) })
+	run("metafields", func(t *testing.T) { metafields(ctx, t, c) })
 
 	// A store whose quota is spent, so its answers are 429s.
 	spent := newHarness(t, sandbox.Options{Quota: 1, Window: time.Minute})
 	run("rate limits", func(t *testing.T) { rateLimits(ctx, t, spent) })
 
-	if ran == 5 && !t.Failed() {
+	if ran == 8 && !t.Failed() {
 		// Every exception must still be needed.
 		for key := range allowList {
 			if h.v.allowed[key]+spent.v.allowed[key] == 0 {
