@@ -184,14 +184,13 @@ func (c *Client) GetCustomerMetafield(ctx context.Context, customerID, id int) (
 // the customer has in the namespace is ErrConflict; an unknown customer
 // ErrValidation.
 func (c *Client) CreateCustomerMetafield(ctx context.Context, in MetafieldCreate) (*Metafield, error) {
-	body := in
-	body.CustomerID = 0 // not a member of MetafieldBase_Post: the URL names the customer
 	var out writeAnswer
-	err := c.do(ctx, request{method: http.MethodPost, version: "v3", path: customerMetafieldsPath(in.CustomerID), body: metafieldPostBody(body)}, &out)
+	err := c.do(ctx, request{method: http.MethodPost, version: "v3", path: customerMetafieldsPath(in.CustomerID), body: metafieldPostBody(in)}, &out)
 	return out.one(http.MethodPost, err)
 }
 
-// metafieldPostBody drops resource_id from a single create.
+// metafieldPostBody is MetafieldBase_Post: no resource_id, as the URL
+// names the customer.
 func metafieldPostBody(in MetafieldCreate) map[string]string {
 	body := map[string]string{"namespace": in.Namespace, "key": in.Key, "value": in.Value, "permission_set": in.PermissionSet}
 	if in.Description != "" {
