@@ -69,7 +69,7 @@ func (r *customerListResource) List(ctx context.Context, req list.ListRequest, s
 			result.Diagnostics.Append(result.Identity.Set(ctx, identityModel{ID: types.StringValue(strconv.Itoa(c.ID))})...)
 			if req.IncludeResource {
 				m := resourceModel{Timeouts: timeouts.Value{Object: types.ObjectNull(timeoutsType.AttributeTypes())}}
-				result.Diagnostics.Append(flatten(ctx, &c, &m)...)
+				result.Diagnostics.Append(flattenState(ctx, &c, &m)...)
 				result.Diagnostics.Append(result.Resource.Set(ctx, m)...)
 			}
 			if !push(result) {

@@ -49,34 +49,41 @@ type customerResource struct {
 // identityModel is a customer's identity, which the list resource returns too.
 type identityModel = fwresource.IDIdentity
 
+// customerModel is a customer's attributes but its e-mail: the data sources
+// show them as the store has them, and the resource's state holds them
+// beside the e-mail (kept in the configuration's case) and the arguments
+// that are never read back.
+type customerModel struct {
+	ID                                      types.String `tfsdk:"id"`
+	FirstName                               types.String `tfsdk:"first_name"`
+	LastName                                types.String `tfsdk:"last_name"`
+	Company                                 types.String `tfsdk:"company"`
+	Phone                                   types.String `tfsdk:"phone"`
+	Notes                                   types.String `tfsdk:"notes"`
+	TaxExemptCategory                       types.String `tfsdk:"tax_exempt_category"`
+	CustomerGroupID                         types.Int64  `tfsdk:"customer_group_id"`
+	AcceptsProductReviewAbandonedCartEmails types.Bool   `tfsdk:"accepts_product_review_abandoned_cart_emails"`
+	StoreCredit                             types.Number `tfsdk:"store_credit"`
+	ChannelIDs                              types.Set    `tfsdk:"channel_ids"`
+	OriginChannelID                         types.Int64  `tfsdk:"origin_channel_id"`
+	RegistrationIPAddress                   types.String `tfsdk:"registration_ip_address"`
+	ForcePasswordReset                      types.Bool   `tfsdk:"force_password_reset"`
+	FormFields                              types.Map    `tfsdk:"form_fields"` // of formfields.Model
+	DateCreated                             types.String `tfsdk:"date_created"`
+	DateModified                            types.String `tfsdk:"date_modified"`
+}
+
 // resourceModel is the resource's state. Write-only attributes are read from
 // the configuration and are always null here.
 type resourceModel struct {
-	ID                                      types.String                  `tfsdk:"id"`
-	Email                                   fwtypes.CaseInsensitiveString `tfsdk:"email"`
-	FirstName                               types.String                  `tfsdk:"first_name"`
-	LastName                                types.String                  `tfsdk:"last_name"`
-	Company                                 types.String                  `tfsdk:"company"`
-	Phone                                   types.String                  `tfsdk:"phone"`
-	Notes                                   types.String                  `tfsdk:"notes"`
-	TaxExemptCategory                       types.String                  `tfsdk:"tax_exempt_category"`
-	CustomerGroupID                         types.Int64                   `tfsdk:"customer_group_id"`
-	AcceptsProductReviewAbandonedCartEmails types.Bool                    `tfsdk:"accepts_product_review_abandoned_cart_emails"`
-	StoreCredit                             types.Number                  `tfsdk:"store_credit"`
-	ChannelIDs                              types.Set                     `tfsdk:"channel_ids"`
-	OriginChannelID                         types.Int64                   `tfsdk:"origin_channel_id"`
-	RegistrationIPAddress                   types.String                  `tfsdk:"registration_ip_address"`
-	ForcePasswordReset                      types.Bool                    `tfsdk:"force_password_reset"`
-	PasswordWO                              types.String                  `tfsdk:"password_wo"`
-	PasswordWOVersion                       types.Int64                   `tfsdk:"password_wo_version"`
-	TriggerAccountCreatedNotification       types.Bool                    `tfsdk:"trigger_account_created_notification"`
-	FormFields                              types.Map                     `tfsdk:"form_fields"` // of formfields.Model
-	DateCreated                             types.String                  `tfsdk:"date_created"`
-	DateModified                            types.String                  `tfsdk:"date_modified"`
-	Timeouts                                timeouts.Value                `tfsdk:"timeouts"`
+	customerModel
+	Email                             fwtypes.CaseInsensitiveString `tfsdk:"email"`
+	PasswordWO                        types.String                  `tfsdk:"password_wo"`
+	PasswordWOVersion                 types.Int64                   `tfsdk:"password_wo_version"`
+	TriggerAccountCreatedNotification types.Bool                    `tfsdk:"trigger_account_created_notification"`
+	Timeouts                          timeouts.Value                `tfsdk:"timeouts"`
 }
 
-// identityModel identifies a customer for import by identity.
 func (r *customerResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_customer"
 }
@@ -250,7 +257,7 @@ func (r *customerResource) Create(ctx context.Context, req resource.CreateReques
 		if err != nil {
 			// The customer exists: keep it in the state (tainted, as the
 			// create failed) rather than leave an orphan in the store.
-			resp.Diagnostics.Append(flatten(ctx, created, &plan)...)
+			resp.Diagnostics.Append(flattenState(ctx, created, &plan)...)
 			resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 			fwresource.SetIdentity(ctx, resp.Identity, identityModel{ID: plan.ID}, &resp.Diagnostics)
 			resp.Diagnostics.AddAttributeError(path.Root("registration_ip_address"), "Customer created without its registration IP address",
@@ -261,7 +268,7 @@ func (r *customerResource) Create(ctx context.Context, req resource.CreateReques
 		created = withIP
 	}
 
-	resp.Diagnostics.Append(flatten(ctx, created, &plan)...)
+	resp.Diagnostics.Append(flattenState(ctx, created, &plan)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	fwresource.SetIdentity(ctx, resp.Identity, identityModel{ID: plan.ID}, &resp.Diagnostics)
 }
@@ -291,7 +298,7 @@ func (r *customerResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 
-	resp.Diagnostics.Append(flatten(ctx, got, &state)...)
+	resp.Diagnostics.Append(flattenState(ctx, got, &state)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	fwresource.SetIdentity(ctx, resp.Identity, identityModel{ID: state.ID}, &resp.Diagnostics)
 }
@@ -342,7 +349,7 @@ func (r *customerResource) Update(ctx context.Context, req resource.UpdateReques
 	}
 
 	planned := plan
-	resp.Diagnostics.Append(flatten(ctx, updated, &plan)...)
+	resp.Diagnostics.Append(flattenState(ctx, updated, &plan)...)
 	keepUnmanaged(config, planned, &plan)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	fwresource.SetIdentity(ctx, resp.Identity, identityModel{ID: plan.ID}, &resp.Diagnostics)

@@ -37,23 +37,11 @@ type addressResource struct {
 	fwresource.WithClient
 }
 
+// resourceModel is the resource's state: an address's attributes, as the
+// data sources show them too, and the operation timeouts.
 type resourceModel struct {
-	ID              types.String   `tfsdk:"id"`
-	CustomerID      types.Int64    `tfsdk:"customer_id"`
-	FirstName       types.String   `tfsdk:"first_name"`
-	LastName        types.String   `tfsdk:"last_name"`
-	Company         types.String   `tfsdk:"company"`
-	Address1        types.String   `tfsdk:"address1"`
-	Address2        types.String   `tfsdk:"address2"`
-	City            types.String   `tfsdk:"city"`
-	StateOrProvince types.String   `tfsdk:"state_or_province"`
-	PostalCode      types.String   `tfsdk:"postal_code"`
-	CountryCode     types.String   `tfsdk:"country_code"`
-	Country         types.String   `tfsdk:"country"`
-	Phone           types.String   `tfsdk:"phone"`
-	AddressType     types.String   `tfsdk:"address_type"`
-	FormFields      types.Map      `tfsdk:"form_fields"` // of formfields.Model
-	Timeouts        timeouts.Value `tfsdk:"timeouts"`
+	addressModel
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (r *addressResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -162,7 +150,7 @@ func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 
-	in := bigcommerce.AddressCreate{CustomerID: int(plan.CustomerID.ValueInt64()), AddressFields: expand(plan)}
+	in := bigcommerce.AddressCreate{CustomerID: int(plan.CustomerID.ValueInt64()), AddressFields: expand(plan.addressModel)}
 	var diags diag.Diagnostics
 	in.FormFields, diags = formfields.Expand(ctx, plan.FormFields, types.MapNull(formfields.ObjectType))
 	resp.Diagnostics.Append(diags...)
@@ -174,7 +162,7 @@ func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest
 		addAPIError(&resp.Diagnostics, "create", fmt.Sprintf("for customer %d", plan.CustomerID.ValueInt64()), err)
 		return
 	}
-	resp.Diagnostics.Append(flatten(ctx, created, &plan)...)
+	resp.Diagnostics.Append(flatten(ctx, created, &plan.addressModel)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
@@ -203,7 +191,7 @@ func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, re
 		addAPIError(&resp.Diagnostics, "read", state.ID.ValueString(), err)
 		return
 	}
-	resp.Diagnostics.Append(flatten(ctx, got, &state)...)
+	resp.Diagnostics.Append(flatten(ctx, got, &state.addressModel)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: state.ID}, &resp.Diagnostics)
 }
@@ -226,7 +214,7 @@ func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest
 	}
 	// Only what changed is sent: a value removed from the configuration is
 	// sent as "" and cleared, a value the configuration leaves out is kept.
-	patch := expandPatch(id, plan, state)
+	patch := expandPatch(id, plan.addressModel, state.addressModel)
 	patch.FormFields, diags = formfields.Expand(ctx, plan.FormFields, state.FormFields)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
@@ -244,7 +232,7 @@ func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest
 		return
 	}
 	planned := plan.FormFields
-	resp.Diagnostics.Append(flatten(ctx, updated, &plan)...)
+	resp.Diagnostics.Append(flatten(ctx, updated, &plan.addressModel)...)
 	if config.FormFields.IsNull() && !planned.IsUnknown() {
 		// Unmanaged: the plan promised the state's values, whatever the
 		// store holds now; the next refresh shows the store's.
