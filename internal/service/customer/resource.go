@@ -30,6 +30,7 @@ import (
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/formfields"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwschema"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwtypes"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwvalidators"
 )
@@ -92,51 +93,20 @@ func (r *customerResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 	resp.Schema = schema.Schema{
 		Description: "A customer of the store: their account, contact details, group, store credit and channel access, managed through BigCommerce's V3 Customers API. The password is write-only: it is sent to the store and never kept in plan or state.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The customer's numeric id (V3 `id`).",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": fwschema.ID("The customer's numeric id (V3 `id`)."),
 			"email": schema.StringAttribute{
 				CustomType:          fwtypes.CaseInsensitiveStringType{},
 				MarkdownDescription: "The customer's e-mail address (`email`), unique in the store and compared without regard to case. At most 250 characters.",
 				Required:            true,
 				Validators:          []validator.String{fwvalidators.Email(), stringvalidator.LengthBetween(3, 250)},
 			},
-			"first_name": schema.StringAttribute{
-				MarkdownDescription: "First name (`first_name`), 1 to 100 characters.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 100)},
-			},
-			"last_name": schema.StringAttribute{
-				MarkdownDescription: "Last name (`last_name`), 1 to 100 characters.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 100)},
-			},
-			"company": schema.StringAttribute{
-				MarkdownDescription: "Company name (`company`), at most 255 characters. Removing it clears the company in the store.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtMost(255)},
-			},
-			"phone": schema.StringAttribute{
-				MarkdownDescription: "Phone number (`phone`), at most 50 characters.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtMost(50)},
-			},
-			"notes": schema.StringAttribute{
-				MarkdownDescription: "Merchant's notes about the customer (`notes`), not shown to the customer.",
-				Optional:            true,
-			},
-			"tax_exempt_category": schema.StringAttribute{
-				MarkdownDescription: "Tax exemption category code (`tax_exempt_category`), at most 255 characters.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtMost(255)},
-			},
-			"customer_group_id": schema.Int64Attribute{
-				MarkdownDescription: "The id of the customer group the customer belongs to (`customer_group_id`). Omit it, or set 0, for no group.",
-				Optional:            true,
-				Validators:          []validator.Int64{int64validator.AtLeast(0)},
-			},
+			"first_name":          fwschema.RequiredString("First name (`first_name`), 1 to 100 characters.", stringvalidator.LengthBetween(1, 100)),
+			"last_name":           fwschema.RequiredString("Last name (`last_name`), 1 to 100 characters.", stringvalidator.LengthBetween(1, 100)),
+			"company":             fwschema.OptionalString("Company name (`company`), at most 255 characters. Removing it clears the company in the store.", stringvalidator.LengthAtMost(255)),
+			"phone":               fwschema.OptionalString("Phone number (`phone`), at most 50 characters.", stringvalidator.LengthAtMost(50)),
+			"notes":               fwschema.OptionalString("Merchant's notes about the customer (`notes`), not shown to the customer."),
+			"tax_exempt_category": fwschema.OptionalString("Tax exemption category code (`tax_exempt_category`), at most 255 characters.", stringvalidator.LengthAtMost(255)),
+			"customer_group_id":   fwschema.OptionalInt64("The id of the customer group the customer belongs to (`customer_group_id`). Omit it, or set 0, for no group.", int64validator.AtLeast(0)),
 			"accepts_product_review_abandoned_cart_emails": schema.BoolAttribute{
 				MarkdownDescription: "Whether the customer receives product review and abandoned cart e-mails (`accepts_product_review_abandoned_cart_emails`; V2 calls it `accepts_marketing`). When omitted, the store's value is kept.",
 				Optional:            true,
@@ -206,17 +176,10 @@ func (r *customerResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Optional:            true,
 				WriteOnly:           true,
 			},
-			"form_fields": formfields.ResourceAttribute("customer sign-up"),
-			"date_created": schema.StringAttribute{
-				MarkdownDescription: "When the customer was created (`date_created`, RFC 3339).",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"date_modified": schema.StringAttribute{
-				MarkdownDescription: "When the customer was last changed (`date_modified`, RFC 3339).",
-				Computed:            true,
-			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+			"form_fields":   formfields.ResourceAttribute("customer sign-up"),
+			"date_created":  fwschema.ID("When the customer was created (`date_created`, RFC 3339)."),
+			"date_modified": fwschema.ComputedString("When the customer was last changed (`date_modified`, RFC 3339)."),
+			"timeouts":      timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},
 	}
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/formfields"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwschema"
 )
 
 var (
@@ -52,71 +53,28 @@ func (r *addressResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An address of a customer, managed through BigCommerce's V3 `/customers/addresses`. BigCommerce keeps at most one copy of an address per customer: creating an address identical to one the customer already has is an error that names the existing address, so it can be imported instead.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The address's numeric id (`id`).",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": fwschema.ID("The address's numeric id (`id`)."),
 			"customer_id": schema.Int64Attribute{
 				MarkdownDescription: "The id of the customer the address belongs to (`customer_id`). An address cannot move to another customer, so changing it replaces the address.",
 				Required:            true,
 				Validators:          []validator.Int64{int64validator.AtLeast(1)},
 				PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
 			},
-			"first_name": schema.StringAttribute{
-				MarkdownDescription: "First name on the address (`first_name`), 1 to 255 characters.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
-			},
-			"last_name": schema.StringAttribute{
-				MarkdownDescription: "Last name on the address (`last_name`), 1 to 255 characters.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
-			},
-			"company": schema.StringAttribute{
-				MarkdownDescription: "Company (`company`), at most 255 characters. Removing it clears the company in the store.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtMost(255)},
-			},
-			"address1": schema.StringAttribute{
-				MarkdownDescription: "First address line (`address1`).",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"address2": schema.StringAttribute{
-				MarkdownDescription: "Second address line (`address2`). Removing it clears the line in the store.",
-				Optional:            true,
-			},
-			"city": schema.StringAttribute{
-				MarkdownDescription: "City (`city`), 1 to 100 characters.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 100)},
-			},
-			"state_or_province": schema.StringAttribute{
-				MarkdownDescription: "State or province, spelled out in full such as `Texas` (`state_or_province`; codes such as `TX` are refused), at most 100 characters. Required by the store for countries whose addresses need one, such as US, CA and AU.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtMost(100)},
-			},
-			"postal_code": schema.StringAttribute{
-				MarkdownDescription: "Postal code (`postal_code`), at most 30 characters. Required by the store for countries whose addresses need one.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtMost(30)},
-			},
-			"country_code": schema.StringAttribute{
-				MarkdownDescription: "The country, as an ISO 3166-1 alpha-2 code in upper case such as `US` (`country_code`).",
-				Required:            true,
-				Validators:          []validator.String{countryCode{}},
-			},
+			"first_name":        fwschema.RequiredString("First name on the address (`first_name`), 1 to 255 characters.", stringvalidator.LengthBetween(1, 255)),
+			"last_name":         fwschema.RequiredString("Last name on the address (`last_name`), 1 to 255 characters.", stringvalidator.LengthBetween(1, 255)),
+			"company":           fwschema.OptionalString("Company (`company`), at most 255 characters. Removing it clears the company in the store.", stringvalidator.LengthAtMost(255)),
+			"address1":          fwschema.RequiredString("First address line (`address1`).", stringvalidator.LengthAtLeast(1)),
+			"address2":          fwschema.OptionalString("Second address line (`address2`). Removing it clears the line in the store."),
+			"city":              fwschema.RequiredString("City (`city`), 1 to 100 characters.", stringvalidator.LengthBetween(1, 100)),
+			"state_or_province": fwschema.OptionalString("State or province, spelled out in full such as `Texas` (`state_or_province`; codes such as `TX` are refused), at most 100 characters. Required by the store for countries whose addresses need one, such as US, CA and AU.", stringvalidator.LengthAtMost(100)),
+			"postal_code":       fwschema.OptionalString("Postal code (`postal_code`), at most 30 characters. Required by the store for countries whose addresses need one.", stringvalidator.LengthAtMost(30)),
+			"country_code":      fwschema.RequiredString("The country, as an ISO 3166-1 alpha-2 code in upper case such as `US` (`country_code`).", countryCode{}),
 			"country": schema.StringAttribute{
 				MarkdownDescription: "The country's name, which the store derives from `country_code` (`country`), such as `United States`.",
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{countryFollowsCode{}},
 			},
-			"phone": schema.StringAttribute{
-				MarkdownDescription: "Phone number (`phone`), at most 50 characters. Removing it clears the phone number in the store.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtMost(50)},
-			},
+			"phone": fwschema.OptionalString("Phone number (`phone`), at most 50 characters. Removing it clears the phone number in the store.", stringvalidator.LengthAtMost(50)),
 			"address_type": schema.StringAttribute{
 				MarkdownDescription: "`residential` or `commercial` (`address_type`). New addresses are residential unless set; when omitted later, the store's value is kept.",
 				Optional:            true,
