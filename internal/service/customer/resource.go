@@ -221,8 +221,7 @@ func (r *customerResource) Create(ctx context.Context, req resource.CreateReques
 			// The customer exists: keep it in the state (tainted, as the
 			// create failed) rather than leave an orphan in the store.
 			resp.Diagnostics.Append(flattenState(ctx, created, &plan)...)
-			resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-			fwresource.SetIdentity(ctx, resp.Identity, identityModel{ID: plan.ID}, &resp.Diagnostics)
+			fwresource.Save(ctx, &resp.State, resp.Identity, plan, identityModel{ID: plan.ID}, &resp.Diagnostics)
 			resp.Diagnostics.AddAttributeError(path.Root("registration_ip_address"), "Customer created without its registration IP address",
 				fmt.Sprintf("Customer %d was created, but setting its registration_ip_address through PUT /v2/customers/%d failed: %s\n\n"+
 					"The customer is in the state, marked tainted. Run `terraform untaint <resource address>` and then `terraform apply` to set the address without creating the customer again.", created.ID, created.ID, err))
@@ -232,8 +231,7 @@ func (r *customerResource) Create(ctx context.Context, req resource.CreateReques
 	}
 
 	resp.Diagnostics.Append(flattenState(ctx, created, &plan)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	fwresource.SetIdentity(ctx, resp.Identity, identityModel{ID: plan.ID}, &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, plan, identityModel{ID: plan.ID}, &resp.Diagnostics)
 }
 
 func (r *customerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -262,8 +260,7 @@ func (r *customerResource) Read(ctx context.Context, req resource.ReadRequest, r
 	}
 
 	resp.Diagnostics.Append(flattenState(ctx, got, &state)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	fwresource.SetIdentity(ctx, resp.Identity, identityModel{ID: state.ID}, &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, state, identityModel{ID: state.ID}, &resp.Diagnostics)
 }
 
 func (r *customerResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -314,8 +311,7 @@ func (r *customerResource) Update(ctx context.Context, req resource.UpdateReques
 	planned := plan
 	resp.Diagnostics.Append(flattenState(ctx, updated, &plan)...)
 	keepUnmanaged(config, planned, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	fwresource.SetIdentity(ctx, resp.Identity, identityModel{ID: plan.ID}, &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, plan, identityModel{ID: plan.ID}, &resp.Diagnostics)
 }
 
 // setRegistrationIP writes the registration IP through V2, the only API that

@@ -121,8 +121,7 @@ func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	resp.Diagnostics.Append(flatten(ctx, created, &plan.addressModel)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, plan, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
 
 func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -150,8 +149,7 @@ func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, re
 		return
 	}
 	resp.Diagnostics.Append(flatten(ctx, got, &state.addressModel)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: state.ID}, &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, state, fwresource.IDIdentity{ID: state.ID}, &resp.Diagnostics)
 }
 
 func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -196,8 +194,7 @@ func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest
 		// store holds now; the next refresh shows the store's.
 		plan.FormFields = planned
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, plan, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
 
 func (r *addressResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

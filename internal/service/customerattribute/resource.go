@@ -85,8 +85,7 @@ func (r *attributeResource) Create(ctx context.Context, req resource.CreateReque
 		return
 	}
 	flatten(created, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, plan, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
 
 func (r *attributeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -114,8 +113,7 @@ func (r *attributeResource) Read(ctx context.Context, req resource.ReadRequest, 
 		return
 	}
 	flatten(got, &state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: state.ID}, &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, state, fwresource.IDIdentity{ID: state.ID}, &resp.Diagnostics)
 }
 
 func (r *attributeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -145,8 +143,7 @@ func (r *attributeResource) Update(ctx context.Context, req resource.UpdateReque
 		return
 	}
 	flatten(updated, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, plan, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
 
 func (r *attributeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

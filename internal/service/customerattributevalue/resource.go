@@ -159,8 +159,7 @@ func (r *valueResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	flatten(got, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	fwresource.SetIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, plan, plan.identity(), &resp.Diagnostics)
 }
 
 func (r *valueResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -188,8 +187,7 @@ func (r *valueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	flatten(got, &state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	fwresource.SetIdentity(ctx, resp.Identity, state.identity(), &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, state, state.identity(), &resp.Diagnostics)
 }
 
 func (r *valueResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -215,8 +213,7 @@ func (r *valueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		return
 	}
 	flatten(got, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	fwresource.SetIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, plan, plan.identity(), &resp.Diagnostics)
 }
 
 func (r *valueResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

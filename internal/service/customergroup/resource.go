@@ -177,8 +177,7 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 
 	resp.Diagnostics.Append(flatten(ctx, created, &plan.groupModel)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, plan, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
 
 // addNameTaken explains a 409 on the name, with the id to import.
@@ -217,8 +216,7 @@ func (r *groupResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	}
 
 	resp.Diagnostics.Append(flatten(ctx, got, &state.groupModel)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: state.ID}, &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, state, fwresource.IDIdentity{ID: state.ID}, &resp.Diagnostics)
 }
 
 func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -261,8 +259,7 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	}
 
 	resp.Diagnostics.Append(flatten(ctx, updated, &plan.groupModel)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, plan, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
 
 func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
