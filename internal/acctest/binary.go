@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/go-version"
+
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/sandbox"
 )
 
 // CLIRun is what the tests that run the plain CLI commands need: the CLI
@@ -75,4 +77,32 @@ func RunWithCLI(m *testing.M, repoRoot, suite string, use func(*CLIRun)) int {
 	}
 	use(run)
 	return m.Run()
+}
+
+// Env is the environment for running the CLI against store as a user would:
+// a CLI configuration whose development override installs the provider
+// built for this run (no `terraform init`, no registry), and the provider's
+// credentials in BIGCOMMERCE_* variables.
+func (c *CLIRun) Env(t testing.TB, store *sandbox.Server) []string {
+	t.Helper()
+	rc := filepath.Join(t.TempDir(), "cli.tfrc")
+	overrides := fmt.Sprintf(`provider_installation {
+  dev_overrides {
+    "registry.terraform.io/commerceops/bigcommerce" = %[1]q
+    "registry.opentofu.org/commerceops/bigcommerce" = %[1]q
+  }
+  direct {}
+}
+`, c.PluginDir)
+	if err := os.WriteFile(rc, []byte(overrides), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return append(os.Environ(),
+		"TF_CLI_CONFIG_FILE="+rc,
+		"TF_IN_AUTOMATION=1",
+		"CHECKPOINT_DISABLE=1",
+		"BIGCOMMERCE_API_URL="+store.URL,
+		"BIGCOMMERCE_STORE_HASH="+store.StoreHash,
+		"BIGCOMMERCE_ACCESS_TOKEN="+store.AccessToken,
+	)
 }

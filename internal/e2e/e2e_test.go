@@ -21,16 +21,13 @@ import (
 )
 
 var (
-	cliPath     string // the Terraform or OpenTofu CLI under test
-	cliVersion  *version.Version
-	cliIsTofu   bool
-	pluginDir   string // holds the provider binary built for these tests
+	cli         *acctest.CLIRun // the CLI under test and the provider built for it
 	repoRoot, _ = filepath.Abs("../..")
 )
 
 func TestMain(m *testing.M) {
 	os.Exit(acctest.RunWithCLI(m, repoRoot, "end-to-end", func(c *acctest.CLIRun) {
-		cliPath, cliVersion, cliIsTofu, pluginDir = c.CLIPath, c.Version, c.OpenTofu, c.PluginDir
+		cli = c
 	}))
 }
 
@@ -52,7 +49,7 @@ func newWorkspace(t *testing.T, exampleDir string) *workspace {
 // the configuration to the test.
 func newWorkspaceWith(t *testing.T, exampleDir string, opts sandbox.Options) *workspace {
 	t.Helper()
-	if pluginDir == "" {
+	if cli.PluginDir == "" {
 		t.Skip("set TF_ACC=1 and TF_ACC_TERRAFORM_PATH to run the end-to-end tests")
 	}
 	store, err := sandbox.Start(opts)
@@ -77,26 +74,7 @@ func newWorkspaceWith(t *testing.T, exampleDir string, opts sandbox.Options) *wo
 			t.Fatal(err)
 		}
 	}
-	rc := filepath.Join(t.TempDir(), "cli.tfrc")
-	overrides := fmt.Sprintf(`provider_installation {
-  dev_overrides {
-    "registry.terraform.io/commerceops/bigcommerce" = %[1]q
-    "registry.opentofu.org/commerceops/bigcommerce" = %[1]q
-  }
-  direct {}
-}
-`, pluginDir)
-	if err := os.WriteFile(rc, []byte(overrides), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	env := append(os.Environ(),
-		"TF_CLI_CONFIG_FILE="+rc,
-		"TF_IN_AUTOMATION=1",
-		"CHECKPOINT_DISABLE=1",
-		"BIGCOMMERCE_API_URL="+store.URL,
-		"BIGCOMMERCE_STORE_HASH="+store.StoreHash,
-		"BIGCOMMERCE_ACCESS_TOKEN="+store.AccessToken,
-	)
+	env := cli.Env(t, store)
 	return &workspace{t: t, dir: dir, env: env, store: store}
 }
 
@@ -116,7 +94,7 @@ func (w *workspace) useStoreVia(h http.Handler) {
 // run runs the CLI and returns its output and exit code.
 func (w *workspace) run(args ...string) (string, int) {
 	w.t.Helper()
-	cmd := exec.Command(cliPath, append(args, "-no-color")...)
+	cmd := exec.Command(cli.CLIPath, append(args, "-no-color")...)
 	cmd.Dir = w.dir
 	cmd.Env = w.env
 	var out bytes.Buffer
@@ -136,7 +114,7 @@ func (w *workspace) mustRun(want int, args ...string) string {
 	w.t.Helper()
 	out, code := w.run(args...)
 	if code != want {
-		w.t.Fatalf("%s %s exited %d, want %d:\n%s", filepath.Base(cliPath), strings.Join(args, " "), code, want, out)
+		w.t.Fatalf("%s %s exited %d, want %d:\n%s", filepath.Base(cli.CLIPath), strings.Join(args, " "), code, want, out)
 	}
 	return out
 }
@@ -167,8 +145,8 @@ func TestGuide_importEveryCustomerOfAGroup(t *testing.T) {
 
 func TestGuide_queryGeneratesImportableConfiguration(t *testing.T) {
 	w := newWorkspace(t, "examples/guides/query-customers")
-	if cliIsTofu || cliVersion.LessThan(version.Must(version.NewVersion("1.14.0"))) {
-		t.Skipf("terraform query needs Terraform 1.14 or later; the CLI is %s", cliVersion)
+	if cli.OpenTofu || cli.Version.LessThan(version.Must(version.NewVersion("1.14.0"))) {
+		t.Skipf("terraform query needs Terraform 1.14 or later; the CLI is %s", cli.Version)
 	}
 	group := w.store.SeedGroup("Wholesale")
 	w.store.SeedCustomers(20, group)

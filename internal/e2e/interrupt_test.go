@@ -259,7 +259,7 @@ func TestKilled_customers(t *testing.T) {
 func (w *workspace) mustImport(addr, id string, vars []string) {
 	w.t.Helper()
 	args := append([]string{"import", "-input=false", "-no-color"}, vars...)
-	cmd := exec.Command(cliPath, append(args, addr, id)...)
+	cmd := exec.Command(cli.CLIPath, append(args, addr, id)...)
 	cmd.Dir, cmd.Env = w.dir, w.env
 	if out, err := cmd.CombinedOutput(); err != nil {
 		w.t.Fatalf("terraform import %s %s: %v\n%s", addr, id, err, tail(string(out)))
@@ -493,7 +493,7 @@ type stateResource struct {
 // `terraform show -json` gives them.
 func (w *workspace) stateResources(typ string) []stateResource {
 	w.t.Helper()
-	cmd := exec.Command(cliPath, "show", "-json", "-no-color")
+	cmd := exec.Command(cli.CLIPath, "show", "-json", "-no-color")
 	cmd.Dir, cmd.Env = w.dir, w.env
 	out, err := cmd.Output()
 	if err != nil {
@@ -538,7 +538,7 @@ type running struct {
 
 func (w *workspace) start(args ...string) *running {
 	w.t.Helper()
-	cmd := exec.Command(cliPath, append(args, "-no-color")...)
+	cmd := exec.Command(cli.CLIPath, append(args, "-no-color")...)
 	cmd.Dir, cmd.Env = w.dir, w.env
 	out := &syncBuffer{}
 	cmd.Stdout, cmd.Stderr = out, out

@@ -24,22 +24,19 @@ import (
 )
 
 var (
-	cliPath     string // the Terraform or OpenTofu CLI under test
-	cliVersion  *version.Version
-	cliIsTofu   bool
-	pluginDir   string // holds the provider binary built for these tests
+	cli         *acctest.CLIRun // the CLI under test and the provider built for it
 	repoRoot, _ = filepath.Abs("../..")
 )
 
 func TestMain(m *testing.M) {
 	os.Exit(acctest.RunWithCLI(m, repoRoot, "lifecycle", func(c *acctest.CLIRun) {
-		cliPath, cliVersion, cliIsTofu, pluginDir = c.CLIPath, c.Version, c.OpenTofu, c.PluginDir
-		fmt.Printf("lifecycle tests on %s %s\n", cliName(), cliVersion)
+		cli = c
+		fmt.Printf("lifecycle tests on %s %s\n", cliName(), cli.Version)
 	}))
 }
 
 func cliName() string {
-	if cliIsTofu {
+	if cli.OpenTofu {
 		return "OpenTofu"
 	}
 	return "Terraform"
@@ -49,7 +46,7 @@ func cliName() string {
 // and OpenTofu number the features this suite cares about alike (write-only
 // attributes 1.11, identity 1.12).
 func atLeast(v string) bool {
-	return !cliVersion.LessThan(version.Must(version.NewVersion(v)))
+	return !cli.Version.LessThan(version.Must(version.NewVersion(v)))
 }
 
 // providerBlock is the head of every configuration: no `terraform init`
@@ -76,7 +73,7 @@ type store struct {
 
 func newStore(t *testing.T) *store {
 	t.Helper()
-	if pluginDir == "" {
+	if cli.PluginDir == "" {
 		t.Skip("set TF_ACC=1 and TF_ACC_TERRAFORM_PATH to run the lifecycle tests")
 	}
 	srv, err := sandbox.Start(sandbox.Options{Quota: -1})
@@ -84,26 +81,7 @@ func newStore(t *testing.T) *store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = srv.Close() })
-	rc := filepath.Join(t.TempDir(), "cli.tfrc")
-	overrides := fmt.Sprintf(`provider_installation {
-  dev_overrides {
-    "registry.terraform.io/commerceops/bigcommerce" = %[1]q
-    "registry.opentofu.org/commerceops/bigcommerce" = %[1]q
-  }
-  direct {}
-}
-`, pluginDir)
-	if err := os.WriteFile(rc, []byte(overrides), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	env := append(os.Environ(),
-		"TF_CLI_CONFIG_FILE="+rc,
-		"TF_IN_AUTOMATION=1",
-		"CHECKPOINT_DISABLE=1",
-		"BIGCOMMERCE_API_URL="+srv.URL,
-		"BIGCOMMERCE_STORE_HASH="+srv.StoreHash,
-		"BIGCOMMERCE_ACCESS_TOKEN="+srv.AccessToken,
-	)
+	env := cli.Env(t, srv)
 	return &store{Server: srv, env: env}
 }
 
@@ -176,7 +154,7 @@ func (w *workspace) config(hcl string) {
 // run runs the CLI and returns its combined output and exit code.
 func (w *workspace) run(args ...string) (string, int) {
 	w.t.Helper()
-	cmd := exec.Command(cliPath, append(args, "-no-color")...)
+	cmd := exec.Command(cli.CLIPath, append(args, "-no-color")...)
 	cmd.Dir = w.dir
 	cmd.Env = w.s.env
 	var out bytes.Buffer
@@ -196,7 +174,7 @@ func (w *workspace) must(want int, args ...string) string {
 	w.t.Helper()
 	out, code := w.run(args...)
 	if code != want {
-		w.t.Fatalf("%s %s exited %d, want %d:\n%s", filepath.Base(cliPath), strings.Join(args, " "), code, want, out)
+		w.t.Fatalf("%s %s exited %d, want %d:\n%s", filepath.Base(cli.CLIPath), strings.Join(args, " "), code, want, out)
 	}
 	return out
 }

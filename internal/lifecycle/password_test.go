@@ -33,7 +33,7 @@ func TestPasswordNeverInState(t *testing.T) {
 	if !atLeast("1.11.0") {
 		out, code := w.run("apply", "-input=false", "-auto-approve")
 		if code != 1 {
-			t.Fatalf("%s %s applied a configuration with password_wo (exit %d):\n%s", cliName(), cliVersion, code, out)
+			t.Fatalf("%s %s applied a configuration with password_wo (exit %d):\n%s", cliName(), cli.Version, code, out)
 		}
 		for _, want := range []string{"WriteOnly Attribute Not Allowed", "password_wo", "Terraform 1.11 and later"} {
 			if !strings.Contains(out, want) {

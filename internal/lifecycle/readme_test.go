@@ -48,22 +48,22 @@ func TestREADMEVersionsAreProvenByTheMatrix(t *testing.T) {
 		if len(f) != 5 {
 			t.Fatalf("testdata/matrix.txt: line %q has %d fields, want 5", line, len(f))
 		}
-		cli, v, result := f[0], version.Must(version.NewVersion(f[1])), f[4]
+		name, v, result := f[0], version.Must(version.NewVersion(f[1])), f[4]
 		if result != "pass" {
-			t.Errorf("the lifecycle suite did not pass on %s %s: %s", cli, v, result)
+			t.Errorf("the lifecycle suite did not pass on %s %s: %s", name, v, result)
 		}
-		if oldest[cli] == nil || v.LessThan(oldest[cli]) {
-			oldest[cli] = v
+		if oldest[name] == nil || v.LessThan(oldest[name]) {
+			oldest[name] = v
 		}
 	}
-	for cli, want := range promised {
-		got := oldest[cli]
+	for name, want := range promised {
+		got := oldest[name]
 		if got == nil {
-			t.Errorf("the README promises %s %s, but the matrix ran no %s", cli, want, cli)
+			t.Errorf("the README promises %s %s, but the matrix ran no %s", name, want, name)
 			continue
 		}
 		if minor := strings.Join(strings.Split(got.String(), ".")[:2], "."); minor != want {
-			t.Errorf("the README promises %s %s, but the oldest %s the matrix ran is %s", cli, want, cli, got)
+			t.Errorf("the README promises %s %s, but the oldest %s the matrix ran is %s", name, want, name, got)
 		}
 	}
 }

@@ -268,3 +268,21 @@ func TestImportNumericIDRefusesOtherIDs(t *testing.T) {
 		}
 	}
 }
+
+func TestSaveWritesStateAndIdentity(t *testing.T) {
+	ctx := context.Background()
+	_, resp := testImportRequest(t, "", "")
+	type model struct {
+		ID   types.String `tfsdk:"id"`
+		Name types.String `tfsdk:"name"`
+	}
+	var diags diag.Diagnostics
+	Save(ctx, &resp.State, resp.Identity, model{ID: types.StringValue("9"), Name: types.StringValue("Retail")}, IDIdentity{ID: types.StringValue("9")}, &diags)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	state, identity := testImportedIDs(t, resp)
+	if state.ValueString() != "9" || identity.ValueString() != "9" {
+		t.Errorf("state id %s, identity id %s; want 9 in both", state, identity)
+	}
+}

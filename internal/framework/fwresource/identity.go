@@ -42,6 +42,13 @@ func SetIdentity(ctx context.Context, to *tfsdk.ResourceIdentity, identity any, 
 	diags.Append(to.Set(ctx, identity)...)
 }
 
+// Save records what a create, read or update ends with: the model in the
+// state and the identity beside it.
+func Save(ctx context.Context, state *tfsdk.State, to *tfsdk.ResourceIdentity, model, identity any, diags *diag.Diagnostics) {
+	diags.Append(state.Set(ctx, model)...)
+	SetIdentity(ctx, to, identity, diags)
+}
+
 // RemoveGone removes a resource that Read found deleted outside Terraform,
 // with a warning (summary, detail) that says so.
 func RemoveGone(ctx context.Context, resp *resource.ReadResponse, identity any, summary, detail string) {

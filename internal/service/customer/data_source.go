@@ -32,27 +32,11 @@ type customerDataSource struct {
 	fwresource.DataSourceWithClient
 }
 
-// customerDataModel is the read-only view of a customer that the data
-// sources return: every attribute of the resource but the write-only ones.
+// customerDataModel is a customer as the data sources show it: the e-mail
+// as the store spells it.
 type customerDataModel struct {
-	ID                                      types.String `tfsdk:"id"`
-	Email                                   types.String `tfsdk:"email"`
-	FirstName                               types.String `tfsdk:"first_name"`
-	LastName                                types.String `tfsdk:"last_name"`
-	Company                                 types.String `tfsdk:"company"`
-	Phone                                   types.String `tfsdk:"phone"`
-	Notes                                   types.String `tfsdk:"notes"`
-	TaxExemptCategory                       types.String `tfsdk:"tax_exempt_category"`
-	CustomerGroupID                         types.Int64  `tfsdk:"customer_group_id"`
-	AcceptsProductReviewAbandonedCartEmails types.Bool   `tfsdk:"accepts_product_review_abandoned_cart_emails"`
-	StoreCredit                             types.Number `tfsdk:"store_credit"`
-	ChannelIDs                              types.Set    `tfsdk:"channel_ids"`
-	OriginChannelID                         types.Int64  `tfsdk:"origin_channel_id"`
-	RegistrationIPAddress                   types.String `tfsdk:"registration_ip_address"`
-	ForcePasswordReset                      types.Bool   `tfsdk:"force_password_reset"`
-	FormFields                              types.Map    `tfsdk:"form_fields"`
-	DateCreated                             types.String `tfsdk:"date_created"`
-	DateModified                            types.String `tfsdk:"date_modified"`
+	customerModel
+	Email types.String `tfsdk:"email"`
 }
 
 func (d *customerDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -160,31 +144,14 @@ func customerDataAttributes(ctx context.Context) map[string]schema.Attribute {
 // newCustomerDataModel reads a customer as the data sources show it: empty
 // strings stay empty rather than null, since nothing was configured.
 func newCustomerDataModel(ctx context.Context, c *bigcommerce.Customer) (customerDataModel, diag.Diagnostics) {
-	var m resourceModel
-	m.Company, m.Phone, m.Notes, m.TaxExemptCategory = types.StringValue(""), types.StringValue(""), types.StringValue(""), types.StringValue("")
-	m.CustomerGroupID = types.Int64Value(0)
-	m.StoreCredit = types.NumberUnknown()
-	m.ForcePasswordReset = types.BoolUnknown()
-	m.FormFields = types.MapUnknown(formfields.ObjectType)
+	empty := types.StringValue("")
+	m := customerModel{
+		Company: empty, Phone: empty, Notes: empty, TaxExemptCategory: empty,
+		CustomerGroupID:    types.Int64Value(0),
+		StoreCredit:        types.NumberUnknown(),
+		ForcePasswordReset: types.BoolUnknown(),
+		FormFields:         types.MapUnknown(formfields.ObjectType),
+	}
 	diags := flatten(ctx, c, &m)
-	return customerDataModel{
-		ID:                                      m.ID,
-		Email:                                   types.StringValue(c.Email),
-		FirstName:                               m.FirstName,
-		LastName:                                m.LastName,
-		Company:                                 m.Company,
-		Phone:                                   m.Phone,
-		Notes:                                   m.Notes,
-		TaxExemptCategory:                       m.TaxExemptCategory,
-		CustomerGroupID:                         m.CustomerGroupID,
-		AcceptsProductReviewAbandonedCartEmails: m.AcceptsProductReviewAbandonedCartEmails,
-		StoreCredit:                             m.StoreCredit,
-		ChannelIDs:                              m.ChannelIDs,
-		OriginChannelID:                         m.OriginChannelID,
-		RegistrationIPAddress:                   m.RegistrationIPAddress,
-		ForcePasswordReset:                      m.ForcePasswordReset,
-		FormFields:                              m.FormFields,
-		DateCreated:                             m.DateCreated,
-		DateModified:                            m.DateModified,
-	}, diags
+	return customerDataModel{customerModel: m, Email: types.StringValue(c.Email)}, diags
 }

@@ -19,10 +19,14 @@ import (
 
 // filterModel is the set of customer filters shared by the
 // bigcommerce_customers data source and the bigcommerce_customer list
-// resource. Most go to V3 GET /customers; the V2-only ones (first_name,
-// last_name, tax_exempt_category, min_id, max_id) are applied by the provider
-// to what the store returns.
+// resource.
 type filterModel struct {
+	queryFilters
+	localFilters
+}
+
+// queryFilters go to V3 GET /customers as its query parameters.
+type queryFilters struct {
 	IDIn              types.List   `tfsdk:"id_in"`
 	EmailIn           types.List   `tfsdk:"email_in"`
 	NameIn            types.List   `tfsdk:"name_in"`
@@ -35,6 +39,11 @@ type filterModel struct {
 	DateModifiedMin   types.String `tfsdk:"date_modified_min"`
 	DateModifiedMax   types.String `tfsdk:"date_modified_max"`
 	Sort              types.String `tfsdk:"sort"`
+}
+
+// localFilters are V2's filters that V3 lacks: the provider applies them to
+// what the store returns.
+type localFilters struct {
 	FirstName         types.String `tfsdk:"first_name"`
 	LastName          types.String `tfsdk:"last_name"`
 	TaxExemptCategory types.String `tfsdk:"tax_exempt_category"`

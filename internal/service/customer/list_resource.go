@@ -11,7 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/commerceops/terraform-provider-bigcommerce/internal/providerdata"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 )
 
 var _ list.ListResourceWithConfigure = (*customerListResource)(nil)
@@ -22,7 +22,7 @@ var _ list.ListResourceWithConfigure = (*customerListResource)(nil)
 func NewListResource() list.ListResource { return &customerListResource{} }
 
 type customerListResource struct {
-	data *providerdata.Data
+	fwresource.WithClient // list resources are configured as resources are
 }
 
 func (r *customerListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -34,10 +34,6 @@ func (r *customerListResource) ListResourceConfigSchema(_ context.Context, _ lis
 		Description: "Finds the store's customers that match every filter given (all of them without filters), for `terraform query`. Each result carries the customer's identity and a display name \"First Last <email>\".",
 		Attributes:  filterListAttributes(),
 	}
-}
-
-func (r *customerListResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = providerdata.From(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *customerListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
@@ -54,7 +50,7 @@ func (r *customerListResource) List(ctx context.Context, req list.ListRequest, s
 
 	stream.Results = func(push func(list.ListResult) bool) {
 		var pushed int64
-		for c, err := range r.data.Client.ListCustomers(ctx, filter) {
+		for c, err := range r.Client().ListCustomers(ctx, filter) {
 			if err != nil {
 				result := req.NewListResult(ctx)
 				result.Diagnostics.AddError("Unable to list customers", err.Error())
@@ -69,7 +65,7 @@ func (r *customerListResource) List(ctx context.Context, req list.ListRequest, s
 			result.Diagnostics.Append(result.Identity.Set(ctx, identityModel{ID: types.StringValue(strconv.Itoa(c.ID))})...)
 			if req.IncludeResource {
 				m := resourceModel{Timeouts: timeouts.Value{Object: types.ObjectNull(timeoutsType.AttributeTypes())}}
-				result.Diagnostics.Append(flatten(ctx, &c, &m)...)
+				result.Diagnostics.Append(flattenState(ctx, &c, &m)...)
 				result.Diagnostics.Append(result.Resource.Set(ctx, m)...)
 			}
 			if !push(result) {

@@ -182,12 +182,9 @@ func expandChannelIDs(ctx context.Context, set types.Set) ([]int, diag.Diagnosti
 // flatten writes what the store answered into m, keeping m's spelling of
 // values the store treats as equal and null for optional fields that were
 // omitted and are empty in the store.
-func flatten(ctx context.Context, c *bigcommerce.Customer, m *resourceModel) diag.Diagnostics {
+func flatten(ctx context.Context, c *bigcommerce.Customer, m *customerModel) diag.Diagnostics {
 	var diags diag.Diagnostics
 	m.ID = types.StringValue(fmt.Sprint(c.ID))
-	if !strings.EqualFold(m.Email.ValueString(), c.Email) {
-		m.Email = fwtypes.NewCaseInsensitiveString(c.Email)
-	}
 	m.FirstName = types.StringValue(c.FirstName)
 	m.LastName = types.StringValue(c.LastName)
 	m.Company = flex.OptionalString(c.Company, m.Company)
@@ -240,11 +237,18 @@ func flatten(ctx context.Context, c *bigcommerce.Customer, m *resourceModel) dia
 		diags.Append(d...)
 		m.FormFields = fields
 	}
+	return diags
+}
 
-	// Write-only values never reach the state.
+// flattenState is flatten for the resource's state, where write-only values
+// are always null.
+func flattenState(ctx context.Context, c *bigcommerce.Customer, m *resourceModel) diag.Diagnostics {
+	if !strings.EqualFold(m.Email.ValueString(), c.Email) {
+		m.Email = fwtypes.NewCaseInsensitiveString(c.Email)
+	}
 	m.PasswordWO = types.StringNull()
 	m.TriggerAccountCreatedNotification = types.BoolNull()
-	return diags
+	return flatten(ctx, c, &m.customerModel)
 }
 
 // apiFieldAttributes maps BigCommerce's field names onto attribute paths.

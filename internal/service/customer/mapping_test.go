@@ -35,9 +35,8 @@ func stateModel(t *testing.T) resourceModel {
 	mustOK(t, diags)
 	channels, diags := types.SetValueFrom(ctx, types.Int64Type, []int64{1, 2})
 	mustOK(t, diags)
-	return resourceModel{
+	return resourceModel{customerModel: customerModel{
 		ID:                                      types.StringValue("7"),
-		Email:                                   fwtypes.NewCaseInsensitiveString("jane@example.com"),
 		FirstName:                               types.StringValue("Jane"),
 		LastName:                                types.StringValue("Doe"),
 		Company:                                 types.StringValue("Acme"),
@@ -50,9 +49,8 @@ func stateModel(t *testing.T) resourceModel {
 		ChannelIDs:                              channels,
 		RegistrationIPAddress:                   types.StringValue("203.0.113.7"),
 		ForcePasswordReset:                      types.BoolValue(false),
-		PasswordWOVersion:                       types.Int64Value(1),
 		FormFields:                              fields,
-	}
+	}, Email: fwtypes.NewCaseInsensitiveString("jane@example.com"), PasswordWOVersion: types.Int64Value(1)}
 }
 
 func mustOK(t *testing.T, diags diag.Diagnostics) {
@@ -86,13 +84,12 @@ func TestExpandUpdateSendsOnlyWhatChanged(t *testing.T) {
 	state := stateModel(t)
 	// The configuration sets only the required attributes and phone: every
 	// other attribute is unmanaged and planned as the state holds it.
-	config := resourceModel{
-		Email: state.Email, FirstName: state.FirstName, LastName: state.LastName, Phone: types.StringValue("556"),
+	config := resourceModel{customerModel: customerModel{
+		FirstName: state.FirstName, LastName: state.LastName, Phone: types.StringValue("556"),
 		Company: types.StringNull(), Notes: types.StringNull(), TaxExemptCategory: types.StringNull(), CustomerGroupID: types.Int64Null(),
 		AcceptsProductReviewAbandonedCartEmails: types.BoolNull(), StoreCredit: types.NumberNull(), ChannelIDs: types.SetNull(types.Int64Type),
 		RegistrationIPAddress: types.StringNull(), ForcePasswordReset: types.BoolNull(), FormFields: types.MapNull(formfields.ObjectType),
-		PasswordWO: types.StringNull(), PasswordWOVersion: types.Int64Value(1),
-	}
+	}, Email: state.Email, PasswordWO: types.StringNull(), PasswordWOVersion: types.Int64Value(1)}
 	plan := state
 	plan.Phone = types.StringValue("556")
 	got := updateBody(t, plan, state, config, noCredits)
@@ -185,10 +182,10 @@ func TestExpandUpdateChannelIDsNeverNull(t *testing.T) {
 
 func TestKeepUnmanagedKeepsThePlannedValues(t *testing.T) {
 	plan := stateModel(t)
-	config := resourceModel{
+	config := resourceModel{customerModel: customerModel{
 		AcceptsProductReviewAbandonedCartEmails: types.BoolNull(), StoreCredit: types.NumberNull(), ForcePasswordReset: types.BoolNull(),
 		ChannelIDs: types.SetNull(types.Int64Type), RegistrationIPAddress: types.StringNull(), FormFields: types.MapNull(formfields.ObjectType),
-	}
+	}}
 	got := plan
 	// The store changed them between plan and apply.
 	got.StoreCredit = types.NumberValue(big.NewFloat(1))

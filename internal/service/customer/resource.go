@@ -30,6 +30,7 @@ import (
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/formfields"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwschema"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwtypes"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwvalidators"
 )
@@ -49,34 +50,41 @@ type customerResource struct {
 // identityModel is a customer's identity, which the list resource returns too.
 type identityModel = fwresource.IDIdentity
 
+// customerModel is a customer's attributes but its e-mail: the data sources
+// show them as the store has them, and the resource's state holds them
+// beside the e-mail (kept in the configuration's case) and the arguments
+// that are never read back.
+type customerModel struct {
+	ID                                      types.String `tfsdk:"id"`
+	FirstName                               types.String `tfsdk:"first_name"`
+	LastName                                types.String `tfsdk:"last_name"`
+	Company                                 types.String `tfsdk:"company"`
+	Phone                                   types.String `tfsdk:"phone"`
+	Notes                                   types.String `tfsdk:"notes"`
+	TaxExemptCategory                       types.String `tfsdk:"tax_exempt_category"`
+	CustomerGroupID                         types.Int64  `tfsdk:"customer_group_id"`
+	AcceptsProductReviewAbandonedCartEmails types.Bool   `tfsdk:"accepts_product_review_abandoned_cart_emails"`
+	StoreCredit                             types.Number `tfsdk:"store_credit"`
+	ChannelIDs                              types.Set    `tfsdk:"channel_ids"`
+	OriginChannelID                         types.Int64  `tfsdk:"origin_channel_id"`
+	RegistrationIPAddress                   types.String `tfsdk:"registration_ip_address"`
+	ForcePasswordReset                      types.Bool   `tfsdk:"force_password_reset"`
+	FormFields                              types.Map    `tfsdk:"form_fields"` // of formfields.Model
+	DateCreated                             types.String `tfsdk:"date_created"`
+	DateModified                            types.String `tfsdk:"date_modified"`
+}
+
 // resourceModel is the resource's state. Write-only attributes are read from
 // the configuration and are always null here.
 type resourceModel struct {
-	ID                                      types.String                  `tfsdk:"id"`
-	Email                                   fwtypes.CaseInsensitiveString `tfsdk:"email"`
-	FirstName                               types.String                  `tfsdk:"first_name"`
-	LastName                                types.String                  `tfsdk:"last_name"`
-	Company                                 types.String                  `tfsdk:"company"`
-	Phone                                   types.String                  `tfsdk:"phone"`
-	Notes                                   types.String                  `tfsdk:"notes"`
-	TaxExemptCategory                       types.String                  `tfsdk:"tax_exempt_category"`
-	CustomerGroupID                         types.Int64                   `tfsdk:"customer_group_id"`
-	AcceptsProductReviewAbandonedCartEmails types.Bool                    `tfsdk:"accepts_product_review_abandoned_cart_emails"`
-	StoreCredit                             types.Number                  `tfsdk:"store_credit"`
-	ChannelIDs                              types.Set                     `tfsdk:"channel_ids"`
-	OriginChannelID                         types.Int64                   `tfsdk:"origin_channel_id"`
-	RegistrationIPAddress                   types.String                  `tfsdk:"registration_ip_address"`
-	ForcePasswordReset                      types.Bool                    `tfsdk:"force_password_reset"`
-	PasswordWO                              types.String                  `tfsdk:"password_wo"`
-	PasswordWOVersion                       types.Int64                   `tfsdk:"password_wo_version"`
-	TriggerAccountCreatedNotification       types.Bool                    `tfsdk:"trigger_account_created_notification"`
-	FormFields                              types.Map                     `tfsdk:"form_fields"` // of formfields.Model
-	DateCreated                             types.String                  `tfsdk:"date_created"`
-	DateModified                            types.String                  `tfsdk:"date_modified"`
-	Timeouts                                timeouts.Value                `tfsdk:"timeouts"`
+	customerModel
+	Email                             fwtypes.CaseInsensitiveString `tfsdk:"email"`
+	PasswordWO                        types.String                  `tfsdk:"password_wo"`
+	PasswordWOVersion                 types.Int64                   `tfsdk:"password_wo_version"`
+	TriggerAccountCreatedNotification types.Bool                    `tfsdk:"trigger_account_created_notification"`
+	Timeouts                          timeouts.Value                `tfsdk:"timeouts"`
 }
 
-// identityModel identifies a customer for import by identity.
 func (r *customerResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_customer"
 }
@@ -85,51 +93,20 @@ func (r *customerResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 	resp.Schema = schema.Schema{
 		Description: "A customer of the store: their account, contact details, group, store credit and channel access, managed through BigCommerce's V3 Customers API. The password is write-only: it is sent to the store and never kept in plan or state.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The customer's numeric id (V3 `id`).",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": fwschema.ID("The customer's numeric id (V3 `id`)."),
 			"email": schema.StringAttribute{
 				CustomType:          fwtypes.CaseInsensitiveStringType{},
 				MarkdownDescription: "The customer's e-mail address (`email`), unique in the store and compared without regard to case. At most 250 characters.",
 				Required:            true,
 				Validators:          []validator.String{fwvalidators.Email(), stringvalidator.LengthBetween(3, 250)},
 			},
-			"first_name": schema.StringAttribute{
-				MarkdownDescription: "First name (`first_name`), 1 to 100 characters.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 100)},
-			},
-			"last_name": schema.StringAttribute{
-				MarkdownDescription: "Last name (`last_name`), 1 to 100 characters.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 100)},
-			},
-			"company": schema.StringAttribute{
-				MarkdownDescription: "Company name (`company`), at most 255 characters. Removing it clears the company in the store.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtMost(255)},
-			},
-			"phone": schema.StringAttribute{
-				MarkdownDescription: "Phone number (`phone`), at most 50 characters.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtMost(50)},
-			},
-			"notes": schema.StringAttribute{
-				MarkdownDescription: "Merchant's notes about the customer (`notes`), not shown to the customer.",
-				Optional:            true,
-			},
-			"tax_exempt_category": schema.StringAttribute{
-				MarkdownDescription: "Tax exemption category code (`tax_exempt_category`), at most 255 characters.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtMost(255)},
-			},
-			"customer_group_id": schema.Int64Attribute{
-				MarkdownDescription: "The id of the customer group the customer belongs to (`customer_group_id`). Omit it, or set 0, for no group.",
-				Optional:            true,
-				Validators:          []validator.Int64{int64validator.AtLeast(0)},
-			},
+			"first_name":          fwschema.RequiredString("First name (`first_name`), 1 to 100 characters.", stringvalidator.LengthBetween(1, 100)),
+			"last_name":           fwschema.RequiredString("Last name (`last_name`), 1 to 100 characters.", stringvalidator.LengthBetween(1, 100)),
+			"company":             fwschema.OptionalString("Company name (`company`), at most 255 characters. Removing it clears the company in the store.", stringvalidator.LengthAtMost(255)),
+			"phone":               fwschema.OptionalString("Phone number (`phone`), at most 50 characters.", stringvalidator.LengthAtMost(50)),
+			"notes":               fwschema.OptionalString("Merchant's notes about the customer (`notes`), not shown to the customer."),
+			"tax_exempt_category": fwschema.OptionalString("Tax exemption category code (`tax_exempt_category`), at most 255 characters.", stringvalidator.LengthAtMost(255)),
+			"customer_group_id":   fwschema.OptionalInt64("The id of the customer group the customer belongs to (`customer_group_id`). Omit it, or set 0, for no group.", int64validator.AtLeast(0)),
 			"accepts_product_review_abandoned_cart_emails": schema.BoolAttribute{
 				MarkdownDescription: "Whether the customer receives product review and abandoned cart e-mails (`accepts_product_review_abandoned_cart_emails`; V2 calls it `accepts_marketing`). When omitted, the store's value is kept.",
 				Optional:            true,
@@ -199,17 +176,10 @@ func (r *customerResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Optional:            true,
 				WriteOnly:           true,
 			},
-			"form_fields": formfields.ResourceAttribute("customer sign-up"),
-			"date_created": schema.StringAttribute{
-				MarkdownDescription: "When the customer was created (`date_created`, RFC 3339).",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"date_modified": schema.StringAttribute{
-				MarkdownDescription: "When the customer was last changed (`date_modified`, RFC 3339).",
-				Computed:            true,
-			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+			"form_fields":   formfields.ResourceAttribute("customer sign-up"),
+			"date_created":  fwschema.ID("When the customer was created (`date_created`, RFC 3339)."),
+			"date_modified": fwschema.ComputedString("When the customer was last changed (`date_modified`, RFC 3339)."),
+			"timeouts":      timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},
 	}
 }
@@ -250,9 +220,8 @@ func (r *customerResource) Create(ctx context.Context, req resource.CreateReques
 		if err != nil {
 			// The customer exists: keep it in the state (tainted, as the
 			// create failed) rather than leave an orphan in the store.
-			resp.Diagnostics.Append(flatten(ctx, created, &plan)...)
-			resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-			fwresource.SetIdentity(ctx, resp.Identity, identityModel{ID: plan.ID}, &resp.Diagnostics)
+			resp.Diagnostics.Append(flattenState(ctx, created, &plan)...)
+			fwresource.Save(ctx, &resp.State, resp.Identity, plan, identityModel{ID: plan.ID}, &resp.Diagnostics)
 			resp.Diagnostics.AddAttributeError(path.Root("registration_ip_address"), "Customer created without its registration IP address",
 				fmt.Sprintf("Customer %d was created, but setting its registration_ip_address through PUT /v2/customers/%d failed: %s\n\n"+
 					"The customer is in the state, marked tainted. Run `terraform untaint <resource address>` and then `terraform apply` to set the address without creating the customer again.", created.ID, created.ID, err))
@@ -261,9 +230,8 @@ func (r *customerResource) Create(ctx context.Context, req resource.CreateReques
 		created = withIP
 	}
 
-	resp.Diagnostics.Append(flatten(ctx, created, &plan)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	fwresource.SetIdentity(ctx, resp.Identity, identityModel{ID: plan.ID}, &resp.Diagnostics)
+	resp.Diagnostics.Append(flattenState(ctx, created, &plan)...)
+	fwresource.Save(ctx, &resp.State, resp.Identity, plan, identityModel{ID: plan.ID}, &resp.Diagnostics)
 }
 
 func (r *customerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -291,9 +259,8 @@ func (r *customerResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 
-	resp.Diagnostics.Append(flatten(ctx, got, &state)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	fwresource.SetIdentity(ctx, resp.Identity, identityModel{ID: state.ID}, &resp.Diagnostics)
+	resp.Diagnostics.Append(flattenState(ctx, got, &state)...)
+	fwresource.Save(ctx, &resp.State, resp.Identity, state, identityModel{ID: state.ID}, &resp.Diagnostics)
 }
 
 func (r *customerResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -342,10 +309,9 @@ func (r *customerResource) Update(ctx context.Context, req resource.UpdateReques
 	}
 
 	planned := plan
-	resp.Diagnostics.Append(flatten(ctx, updated, &plan)...)
+	resp.Diagnostics.Append(flattenState(ctx, updated, &plan)...)
 	keepUnmanaged(config, planned, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	fwresource.SetIdentity(ctx, resp.Identity, identityModel{ID: plan.ID}, &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, plan, identityModel{ID: plan.ID}, &resp.Diagnostics)
 }
 
 // setRegistrationIP writes the registration IP through V2, the only API that

@@ -2,7 +2,6 @@ package customeraddress
 
 import (
 	"context"
-	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -32,7 +31,9 @@ type addressesDataSourceModel struct {
 	Addresses  types.List  `tfsdk:"addresses"`
 }
 
-type addressDataModel struct {
+// addressModel is one address's attributes, each the V3 field of the same
+// name.
+type addressModel struct {
 	ID              types.String `tfsdk:"id"`
 	CustomerID      types.Int64  `tfsdk:"customer_id"`
 	FirstName       types.String `tfsdk:"first_name"`
@@ -47,7 +48,7 @@ type addressDataModel struct {
 	Country         types.String `tfsdk:"country"`
 	Phone           types.String `tfsdk:"phone"`
 	AddressType     types.String `tfsdk:"address_type"`
-	FormFields      types.Map    `tfsdk:"form_fields"`
+	FormFields      types.Map    `tfsdk:"form_fields"` // of formfields.Model
 }
 
 // addressDataAttributes describe one listed address; each maps to the V3
@@ -109,22 +110,14 @@ func (d *addressesDataSource) Read(ctx context.Context, req datasource.ReadReque
 		return
 	}
 	ids := make([]attr.Value, 0, len(list))
-	objects := make([]addressDataModel, 0, len(list))
+	objects := make([]addressModel, 0, len(list))
 	for _, a := range list {
-		fields, diags := formfields.Flatten(ctx, a.FormFields, nil)
-		resp.Diagnostics.Append(diags...)
-		id := types.StringValue(strconv.Itoa(a.ID))
-		ids = append(ids, id)
-		objects = append(objects, addressDataModel{
-			ID: id, CustomerID: types.Int64Value(int64(a.CustomerID)),
-			FirstName: types.StringValue(a.FirstName), LastName: types.StringValue(a.LastName),
-			Company: types.StringValue(a.Company), Address1: types.StringValue(a.Address1),
-			Address2: types.StringValue(a.Address2), City: types.StringValue(a.City),
-			StateOrProvince: types.StringValue(a.StateOrProvince), PostalCode: types.StringValue(a.PostalCode),
-			CountryCode: types.StringValue(a.CountryCode), Country: types.StringValue(a.Country),
-			Phone: types.StringValue(a.Phone), AddressType: types.StringValue(a.AddressType),
-			FormFields: fields,
-		})
+		// Listed, an empty field is "" rather than null: nothing was configured.
+		empty := types.StringValue("")
+		m := addressModel{Company: empty, Address2: empty, StateOrProvince: empty, PostalCode: empty, Phone: empty}
+		resp.Diagnostics.Append(flatten(ctx, &a, &m)...)
+		ids = append(ids, m.ID)
+		objects = append(objects, m)
 	}
 	attrTypes := map[string]attr.Type{}
 	for name, a := range addressDataAttributes {

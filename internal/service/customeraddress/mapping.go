@@ -15,7 +15,7 @@ import (
 
 // expand builds the fields of a new address from the plan. Every string is
 // sent, an omitted one as ""; an unknown address type is left to the store.
-func expand(m resourceModel) bigcommerce.AddressFields {
+func expand(m addressModel) bigcommerce.AddressFields {
 	return bigcommerce.AddressFields{
 		FirstName:       m.FirstName.ValueString(),
 		LastName:        m.LastName.ValueString(),
@@ -36,7 +36,7 @@ func expand(m resourceModel) bigcommerce.AddressFields {
 // is planned null and sent as "", which clears it; an address type the
 // configuration leaves out keeps its state value in the plan and is not
 // sent.
-func expandPatch(id int, plan, state resourceModel) bigcommerce.AddressPatch {
+func expandPatch(id int, plan, state addressModel) bigcommerce.AddressPatch {
 	return bigcommerce.AddressPatch{
 		ID:              id,
 		FirstName:       changed(plan.FirstName, state.FirstName),
@@ -67,7 +67,7 @@ func changed(plan, prior types.String) *string {
 // flatten writes what the store answered into m, keeping null for optional
 // fields that were omitted and are empty in the store, and only the form
 // fields that m manages (every one when it manages none yet).
-func flatten(ctx context.Context, a *bigcommerce.Address, m *resourceModel) diag.Diagnostics {
+func flatten(ctx context.Context, a *bigcommerce.Address, m *addressModel) diag.Diagnostics {
 	m.ID = types.StringValue(strconv.Itoa(a.ID))
 	m.CustomerID = types.Int64Value(int64(a.CustomerID))
 	m.FirstName = types.StringValue(a.FirstName)

@@ -9,8 +9,8 @@ import (
 
 // stateAddress is an address with every attribute set, as the state holds it
 // after a create.
-func stateAddress() resourceModel {
-	return resourceModel{
+func stateAddress() addressModel {
+	return addressModel{
 		ID:              types.StringValue("5"),
 		CustomerID:      types.Int64Value(12),
 		FirstName:       types.StringValue("Jane"),
@@ -31,26 +31,26 @@ func stateAddress() resourceModel {
 func TestExpandPatchSendsOnlyWhatChanged(t *testing.T) {
 	tests := []struct {
 		name string
-		plan func(m *resourceModel)
+		plan func(m *addressModel)
 		want string
 	}{
-		{"one field changes", func(m *resourceModel) { m.Phone = types.StringValue("555-000-0000") }, `{"id":5,"phone":"555-000-0000"}`},
-		{"a required field changes", func(m *resourceModel) { m.City = types.StringValue("Columbus") }, `{"id":5,"city":"Columbus"}`},
-		{"an optional string removed is cleared", func(m *resourceModel) { m.Company = types.StringNull() }, `{"id":5,"company":""}`},
-		{"two fields change", func(m *resourceModel) {
+		{"one field changes", func(m *addressModel) { m.Phone = types.StringValue("555-000-0000") }, `{"id":5,"phone":"555-000-0000"}`},
+		{"a required field changes", func(m *addressModel) { m.City = types.StringValue("Columbus") }, `{"id":5,"city":"Columbus"}`},
+		{"an optional string removed is cleared", func(m *addressModel) { m.Company = types.StringNull() }, `{"id":5,"company":""}`},
+		{"two fields change", func(m *addressModel) {
 			m.Address2 = types.StringNull()
 			m.AddressType = types.StringValue("residential")
 		}, `{"id":5,"address2":"","address_type":"residential"}`},
-		{"an address type left to the store is not sent", func(m *resourceModel) {
+		{"an address type left to the store is not sent", func(m *addressModel) {
 			m.Phone = types.StringValue("555-000-0000")
 			m.AddressType = types.StringUnknown()
 		}, `{"id":5,"phone":"555-000-0000"}`},
-		{"a country name the store derives is not sent", func(m *resourceModel) {
+		{"a country name the store derives is not sent", func(m *addressModel) {
 			m.CountryCode = types.StringValue("CA")
 			m.StateOrProvince = types.StringValue("Ontario")
 			m.Country = types.StringUnknown()
 		}, `{"id":5,"state_or_province":"Ontario","country_code":"CA"}`},
-		{"nothing changes", func(m *resourceModel) {}, `{"id":5}`},
+		{"nothing changes", func(m *addressModel) {}, `{"id":5}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -23,6 +23,7 @@ import (
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/formfields"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwschema"
 )
 
 var (
@@ -37,23 +38,11 @@ type addressResource struct {
 	fwresource.WithClient
 }
 
+// resourceModel is the resource's state: an address's attributes, as the
+// data sources show them too, and the operation timeouts.
 type resourceModel struct {
-	ID              types.String   `tfsdk:"id"`
-	CustomerID      types.Int64    `tfsdk:"customer_id"`
-	FirstName       types.String   `tfsdk:"first_name"`
-	LastName        types.String   `tfsdk:"last_name"`
-	Company         types.String   `tfsdk:"company"`
-	Address1        types.String   `tfsdk:"address1"`
-	Address2        types.String   `tfsdk:"address2"`
-	City            types.String   `tfsdk:"city"`
-	StateOrProvince types.String   `tfsdk:"state_or_province"`
-	PostalCode      types.String   `tfsdk:"postal_code"`
-	CountryCode     types.String   `tfsdk:"country_code"`
-	Country         types.String   `tfsdk:"country"`
-	Phone           types.String   `tfsdk:"phone"`
-	AddressType     types.String   `tfsdk:"address_type"`
-	FormFields      types.Map      `tfsdk:"form_fields"` // of formfields.Model
-	Timeouts        timeouts.Value `tfsdk:"timeouts"`
+	addressModel
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (r *addressResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -64,71 +53,28 @@ func (r *addressResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An address of a customer, managed through BigCommerce's V3 `/customers/addresses`. BigCommerce keeps at most one copy of an address per customer: creating an address identical to one the customer already has is an error that names the existing address, so it can be imported instead.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The address's numeric id (`id`).",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": fwschema.ID("The address's numeric id (`id`)."),
 			"customer_id": schema.Int64Attribute{
 				MarkdownDescription: "The id of the customer the address belongs to (`customer_id`). An address cannot move to another customer, so changing it replaces the address.",
 				Required:            true,
 				Validators:          []validator.Int64{int64validator.AtLeast(1)},
 				PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
 			},
-			"first_name": schema.StringAttribute{
-				MarkdownDescription: "First name on the address (`first_name`), 1 to 255 characters.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
-			},
-			"last_name": schema.StringAttribute{
-				MarkdownDescription: "Last name on the address (`last_name`), 1 to 255 characters.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
-			},
-			"company": schema.StringAttribute{
-				MarkdownDescription: "Company (`company`), at most 255 characters. Removing it clears the company in the store.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtMost(255)},
-			},
-			"address1": schema.StringAttribute{
-				MarkdownDescription: "First address line (`address1`).",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-			},
-			"address2": schema.StringAttribute{
-				MarkdownDescription: "Second address line (`address2`). Removing it clears the line in the store.",
-				Optional:            true,
-			},
-			"city": schema.StringAttribute{
-				MarkdownDescription: "City (`city`), 1 to 100 characters.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 100)},
-			},
-			"state_or_province": schema.StringAttribute{
-				MarkdownDescription: "State or province, spelled out in full such as `Texas` (`state_or_province`; codes such as `TX` are refused), at most 100 characters. Required by the store for countries whose addresses need one, such as US, CA and AU.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtMost(100)},
-			},
-			"postal_code": schema.StringAttribute{
-				MarkdownDescription: "Postal code (`postal_code`), at most 30 characters. Required by the store for countries whose addresses need one.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtMost(30)},
-			},
-			"country_code": schema.StringAttribute{
-				MarkdownDescription: "The country, as an ISO 3166-1 alpha-2 code in upper case such as `US` (`country_code`).",
-				Required:            true,
-				Validators:          []validator.String{countryCode{}},
-			},
+			"first_name":        fwschema.RequiredString("First name on the address (`first_name`), 1 to 255 characters.", stringvalidator.LengthBetween(1, 255)),
+			"last_name":         fwschema.RequiredString("Last name on the address (`last_name`), 1 to 255 characters.", stringvalidator.LengthBetween(1, 255)),
+			"company":           fwschema.OptionalString("Company (`company`), at most 255 characters. Removing it clears the company in the store.", stringvalidator.LengthAtMost(255)),
+			"address1":          fwschema.RequiredString("First address line (`address1`).", stringvalidator.LengthAtLeast(1)),
+			"address2":          fwschema.OptionalString("Second address line (`address2`). Removing it clears the line in the store."),
+			"city":              fwschema.RequiredString("City (`city`), 1 to 100 characters.", stringvalidator.LengthBetween(1, 100)),
+			"state_or_province": fwschema.OptionalString("State or province, spelled out in full such as `Texas` (`state_or_province`; codes such as `TX` are refused), at most 100 characters. Required by the store for countries whose addresses need one, such as US, CA and AU.", stringvalidator.LengthAtMost(100)),
+			"postal_code":       fwschema.OptionalString("Postal code (`postal_code`), at most 30 characters. Required by the store for countries whose addresses need one.", stringvalidator.LengthAtMost(30)),
+			"country_code":      fwschema.RequiredString("The country, as an ISO 3166-1 alpha-2 code in upper case such as `US` (`country_code`).", countryCode{}),
 			"country": schema.StringAttribute{
 				MarkdownDescription: "The country's name, which the store derives from `country_code` (`country`), such as `United States`.",
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{countryFollowsCode{}},
 			},
-			"phone": schema.StringAttribute{
-				MarkdownDescription: "Phone number (`phone`), at most 50 characters. Removing it clears the phone number in the store.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtMost(50)},
-			},
+			"phone": fwschema.OptionalString("Phone number (`phone`), at most 50 characters. Removing it clears the phone number in the store.", stringvalidator.LengthAtMost(50)),
 			"address_type": schema.StringAttribute{
 				MarkdownDescription: "`residential` or `commercial` (`address_type`). New addresses are residential unless set; when omitted later, the store's value is kept.",
 				Optional:            true,
@@ -162,7 +108,7 @@ func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 
-	in := bigcommerce.AddressCreate{CustomerID: int(plan.CustomerID.ValueInt64()), AddressFields: expand(plan)}
+	in := bigcommerce.AddressCreate{CustomerID: int(plan.CustomerID.ValueInt64()), AddressFields: expand(plan.addressModel)}
 	var diags diag.Diagnostics
 	in.FormFields, diags = formfields.Expand(ctx, plan.FormFields, types.MapNull(formfields.ObjectType))
 	resp.Diagnostics.Append(diags...)
@@ -174,9 +120,8 @@ func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest
 		addAPIError(&resp.Diagnostics, "create", fmt.Sprintf("for customer %d", plan.CustomerID.ValueInt64()), err)
 		return
 	}
-	resp.Diagnostics.Append(flatten(ctx, created, &plan)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
+	resp.Diagnostics.Append(flatten(ctx, created, &plan.addressModel)...)
+	fwresource.Save(ctx, &resp.State, resp.Identity, plan, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
 
 func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -203,9 +148,8 @@ func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, re
 		addAPIError(&resp.Diagnostics, "read", state.ID.ValueString(), err)
 		return
 	}
-	resp.Diagnostics.Append(flatten(ctx, got, &state)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: state.ID}, &resp.Diagnostics)
+	resp.Diagnostics.Append(flatten(ctx, got, &state.addressModel)...)
+	fwresource.Save(ctx, &resp.State, resp.Identity, state, fwresource.IDIdentity{ID: state.ID}, &resp.Diagnostics)
 }
 
 func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -226,7 +170,7 @@ func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest
 	}
 	// Only what changed is sent: a value removed from the configuration is
 	// sent as "" and cleared, a value the configuration leaves out is kept.
-	patch := expandPatch(id, plan, state)
+	patch := expandPatch(id, plan.addressModel, state.addressModel)
 	patch.FormFields, diags = formfields.Expand(ctx, plan.FormFields, state.FormFields)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
@@ -244,14 +188,13 @@ func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest
 		return
 	}
 	planned := plan.FormFields
-	resp.Diagnostics.Append(flatten(ctx, updated, &plan)...)
+	resp.Diagnostics.Append(flatten(ctx, updated, &plan.addressModel)...)
 	if config.FormFields.IsNull() && !planned.IsUnknown() {
 		// Unmanaged: the plan promised the state's values, whatever the
 		// store holds now; the next refresh shows the store's.
 		plan.FormFields = planned
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, plan, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
 
 func (r *addressResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwschema"
 )
 
 var _ fwresource.Resource = (*attributeResource)(nil)
@@ -48,16 +49,8 @@ func (r *attributeResource) Schema(ctx context.Context, _ resource.SchemaRequest
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A customer attribute of the store: a named, typed field that every customer can hold a value for (V3 `/customers/attributes`). Set values with `bigcommerce_customer_attribute_value`. A store can have at most 50 customer attributes.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The attribute's numeric id (`id`).",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The attribute's name (`name`), 1 to 255 characters and unique in the store. Changing it renames the attribute in place; customers keep their values.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
-			},
+			"id":   fwschema.ID("The attribute's numeric id (`id`)."),
+			"name": fwschema.RequiredString("The attribute's name (`name`), 1 to 255 characters and unique in the store. Changing it renames the attribute in place; customers keep their values.", stringvalidator.LengthBetween(1, 255)),
 			"type": schema.StringAttribute{
 				MarkdownDescription: "The type of the attribute's values (`type`): `string`, `number` or `date`. BigCommerce cannot change it, so changing it replaces the attribute, and replacing it deletes the attribute's values from every customer.",
 				Required:            true,
@@ -66,16 +59,9 @@ func (r *attributeResource) Schema(ctx context.Context, _ resource.SchemaRequest
 					stringplanmodifier.RequiresReplace(),
 				},
 			},
-			"date_created": schema.StringAttribute{
-				MarkdownDescription: "When the attribute was created (`date_created`, RFC 3339).",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"date_modified": schema.StringAttribute{
-				MarkdownDescription: "When the attribute was last changed (`date_modified`, RFC 3339).",
-				Computed:            true,
-			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+			"date_created":  fwschema.ID("When the attribute was created (`date_created`, RFC 3339)."),
+			"date_modified": fwschema.ComputedString("When the attribute was last changed (`date_modified`, RFC 3339)."),
+			"timeouts":      timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},
 	}
 }
@@ -99,8 +85,7 @@ func (r *attributeResource) Create(ctx context.Context, req resource.CreateReque
 		return
 	}
 	flatten(created, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, plan, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
 
 func (r *attributeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -128,8 +113,7 @@ func (r *attributeResource) Read(ctx context.Context, req resource.ReadRequest, 
 		return
 	}
 	flatten(got, &state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: state.ID}, &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, state, fwresource.IDIdentity{ID: state.ID}, &resp.Diagnostics)
 }
 
 func (r *attributeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -159,8 +143,7 @@ func (r *attributeResource) Update(ctx context.Context, req resource.UpdateReque
 		return
 	}
 	flatten(updated, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, plan, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
 
 func (r *attributeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -18,12 +18,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwschema"
 )
 
 var (
@@ -64,11 +64,7 @@ func (r *valueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A customer's value of a customer attribute (V3 `/customers/attribute-values`). A customer holds at most one value per attribute. The value is text, and must suit the attribute's type: a number for `number` attributes, a date (YYYY-MM-DD or RFC 3339) for `date` attributes.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "`customer_id/attribute_id`, such as `12/3`: a customer holds one value per attribute, so the pair names the value.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
+			"id": fwschema.ID("`customer_id/attribute_id`, such as `12/3`: a customer holds one value per attribute, so the pair names the value."),
 			"customer_id": schema.Int64Attribute{
 				MarkdownDescription: "The id of the customer who holds the value (`customer_id`). Changing it replaces the value.",
 				Required:            true,
@@ -81,11 +77,7 @@ func (r *valueResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 				Validators:          []validator.Int64{int64validator.AtLeast(1)},
 				PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
 			},
-			"value": schema.StringAttribute{
-				MarkdownDescription: "The value (`value` when written, `attribute_value` when read), at most 255 characters. For a `number` attribute it must be a number such as `42` or `3.5`; for a `date` attribute a date such as `2024-05-14` or `2024-05-14T09:34:00Z`. Changing it updates the value in place.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthAtMost(255)},
-			},
+			"value": fwschema.RequiredString("The value (`value` when written, `attribute_value` when read), at most 255 characters. For a `number` attribute it must be a number such as `42` or `3.5`; for a `date` attribute a date such as `2024-05-14` or `2024-05-14T09:34:00Z`. Changing it updates the value in place.", stringvalidator.LengthAtMost(255)),
 			"value_id": schema.Int64Attribute{
 				MarkdownDescription: "The value's own id in the store (`id`).",
 				Computed:            true,
@@ -167,8 +159,7 @@ func (r *valueResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	flatten(got, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	fwresource.SetIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, plan, plan.identity(), &resp.Diagnostics)
 }
 
 func (r *valueResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -196,8 +187,7 @@ func (r *valueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	flatten(got, &state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	fwresource.SetIdentity(ctx, resp.Identity, state.identity(), &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, state, state.identity(), &resp.Diagnostics)
 }
 
 func (r *valueResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -223,8 +213,7 @@ func (r *valueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		return
 	}
 	flatten(got, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	fwresource.SetIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, plan, plan.identity(), &resp.Diagnostics)
 }
 
 func (r *valueResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

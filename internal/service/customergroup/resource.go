@@ -19,12 +19,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwschema"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwvalidators"
 )
 
@@ -60,16 +60,8 @@ func (r *groupResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 		Description: "A customer group: customers who share category access and discounts, managed through BigCommerce's V2 Customer Groups API. " +
 			"Deleting a group unassigns its customers: they keep their accounts, with no group.",
 		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The group's numeric id (`id`); use it as a customer's `customer_group_id`.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "The group's name (`name`), unique in the store, 1 to 255 characters.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
-			},
+			"id":   fwschema.ID("The group's numeric id (`id`); use it as a customer's `customer_group_id`."),
+			"name": fwschema.RequiredString("The group's name (`name`), unique in the store, 1 to 255 characters.", stringvalidator.LengthBetween(1, 255)),
 			"is_default": schema.BoolAttribute{
 				MarkdownDescription: "Whether customers who sign up join this group (`is_default`). A store has one default group at most, so making this group " +
 					"the default makes the previous one an ordinary group. When omitted, the store's value is kept (false for a new group).",
@@ -136,34 +128,15 @@ func (r *groupResource) Schema(ctx context.Context, _ resource.SchemaRequest, re
 							Optional:   true,
 							Validators: []validator.Number{fwvalidators.NonNegativeNumber()},
 						},
-						"category_id": schema.Int64Attribute{
-							MarkdownDescription: "The category a `category` rule applies to (`category_id`). Required for `category` rules, not allowed for others.",
-							Optional:            true,
-							Validators:          []validator.Int64{int64validator.AtLeast(1)},
-						},
-						"product_id": schema.Int64Attribute{
-							MarkdownDescription: "The product a `product` rule applies to (`product_id`). Required for `product` rules, not allowed for others.",
-							Optional:            true,
-							Validators:          []validator.Int64{int64validator.AtLeast(1)},
-						},
-						"price_list_id": schema.Int64Attribute{
-							MarkdownDescription: "The price list a `price_list` rule applies (`price_list_id`). Required for `price_list` rules, not allowed for others.",
-							Optional:            true,
-							Validators:          []validator.Int64{int64validator.AtLeast(1)},
-						},
+						"category_id":   fwschema.OptionalInt64("The category a `category` rule applies to (`category_id`). Required for `category` rules, not allowed for others.", int64validator.AtLeast(1)),
+						"product_id":    fwschema.OptionalInt64("The product a `product` rule applies to (`product_id`). Required for `product` rules, not allowed for others.", int64validator.AtLeast(1)),
+						"price_list_id": fwschema.OptionalInt64("The price list a `price_list` rule applies (`price_list_id`). Required for `price_list` rules, not allowed for others.", int64validator.AtLeast(1)),
 					},
 				},
 			},
-			"date_created": schema.StringAttribute{
-				MarkdownDescription: "When the group was created (`date_created`), as the store reports it, such as `2023-07-17 06:30:41`.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"date_modified": schema.StringAttribute{
-				MarkdownDescription: "When the group was last changed (`date_modified`), as the store reports it.",
-				Computed:            true,
-			},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+			"date_created":  fwschema.ID("When the group was created (`date_created`), as the store reports it, such as `2023-07-17 06:30:41`."),
+			"date_modified": fwschema.ComputedString("When the group was last changed (`date_modified`), as the store reports it."),
+			"timeouts":      timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},
 	}
 }
@@ -204,8 +177,7 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 
 	resp.Diagnostics.Append(flatten(ctx, created, &plan.groupModel)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, plan, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
 
 // addNameTaken explains a 409 on the name, with the id to import.
@@ -244,8 +216,7 @@ func (r *groupResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	}
 
 	resp.Diagnostics.Append(flatten(ctx, got, &state.groupModel)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: state.ID}, &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, state, fwresource.IDIdentity{ID: state.ID}, &resp.Diagnostics)
 }
 
 func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -288,8 +259,7 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	}
 
 	resp.Diagnostics.Append(flatten(ctx, updated, &plan.groupModel)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	fwresource.SetIdentity(ctx, resp.Identity, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
+	fwresource.Save(ctx, &resp.State, resp.Identity, plan, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
 
 func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
