@@ -184,7 +184,7 @@ func (p *bigcommerceProvider) Configure(ctx context.Context, req provider.Config
 	if config.Batching.IsNull() || config.Batching.IsUnknown() || config.Batching.ValueBool() {
 		customers = batch.NewCustomers(client)
 	}
-	data := &providerdata.Data{Client: client, Customers: customers}
+	data := &providerdata.Data{Client: client, Customers: customers, Metafields: client, Singletons: &providerdata.Singletons{}}
 	resp.DataSourceData = data
 	resp.ResourceData = data
 	resp.ListResourceData = data

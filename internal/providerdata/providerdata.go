@@ -18,6 +18,10 @@ type Data struct {
 	// Customers is the per-customer surface resources use; with batching on,
 	// concurrent calls are merged into batch requests.
 	Customers CustomerService
+	// Metafields is the per-metafield surface, batched like Customers.
+	Metafields MetafieldService
+	// Singletons counts the store-wide resources this run manages.
+	Singletons *Singletons
 }
 
 // CustomerService is the per-customer surface resources use. The Client
