@@ -31,13 +31,24 @@ func (c *Client) GetCustomerConsent(ctx context.Context, customerID int) (*Custo
 	return &out, nil
 }
 
-// UpdateCustomerConsent declares a customer's consent in full: the
-// categories allowed and those denied (nil: none). A category may not be in
-// both.
-func (c *Client) UpdateCustomerConsent(ctx context.Context, customerID int, allow, deny []string) (*CustomerConsent, error) {
-	body := map[string][]string{"allow": nonNil(allow), "deny": nonNil(deny)}
+// ConsentUpdate is a consent PUT. A nil list is left out of the request and
+// keeps the store's value; a pointer to an empty list declares none.
+type ConsentUpdate struct {
+	Allow *[]string `json:"allow,omitempty"`
+	Deny  *[]string `json:"deny,omitempty"`
+}
+
+// ConsentOf declares both lists (nil: none).
+func ConsentOf(allow, deny []string) ConsentUpdate {
+	a, d := nonNil(allow), nonNil(deny)
+	return ConsentUpdate{Allow: &a, Deny: &d}
+}
+
+// UpdateCustomerConsent changes a customer's consent: the lists u holds. A
+// category may not be both allowed and denied.
+func (c *Client) UpdateCustomerConsent(ctx context.Context, customerID int, u ConsentUpdate) (*CustomerConsent, error) {
 	var out CustomerConsent
-	if err := c.do(ctx, request{method: http.MethodPut, version: "v3", path: consentPath(customerID), body: body, idempotent: true}, &out); err != nil {
+	if err := c.do(ctx, request{method: http.MethodPut, version: "v3", path: consentPath(customerID), body: u, idempotent: true}, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

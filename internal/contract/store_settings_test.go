@@ -48,13 +48,15 @@ func consent(ctx context.Context, t *testing.T, c *bigcommerce.Client) {
 		Email: "consent.contract@example.com", FirstName: "Connie", LastName: "Sent",
 	}))
 	must[*bigcommerce.CustomerConsent](t, "get consent never declared")(c.GetCustomerConsent(ctx, cu.ID))
-	must[*bigcommerce.CustomerConsent](t, "update consent")(c.UpdateCustomerConsent(ctx, cu.ID, []string{"essential", "functional"}, []string{"analytics", "targeting"}))
+	must[*bigcommerce.CustomerConsent](t, "update consent")(c.UpdateCustomerConsent(ctx, cu.ID, bigcommerce.ConsentOf([]string{"essential", "functional"}, []string{"analytics", "targeting"})))
 	must[*bigcommerce.CustomerConsent](t, "get consent")(c.GetCustomerConsent(ctx, cu.ID))
-	_, err := c.UpdateCustomerConsent(ctx, cu.ID, []string{"analytics"}, []string{"analytics"})
+	deny := []string{"targeting"}
+	must[*bigcommerce.CustomerConsent](t, "update only the denied categories")(c.UpdateCustomerConsent(ctx, cu.ID, bigcommerce.ConsentUpdate{Deny: &deny}))
+	_, err := c.UpdateCustomerConsent(ctx, cu.ID, bigcommerce.ConsentOf([]string{"analytics"}, []string{"analytics"}))
 	refused(t, "allow and deny one category", err, bigcommerce.ErrValidation)
 	_, err = c.GetCustomerConsent(ctx, 999999)
 	refused(t, "get a missing customer's consent", err, bigcommerce.ErrValidation)
-	_, err = c.UpdateCustomerConsent(ctx, 999999, nil, nil)
+	_, err = c.UpdateCustomerConsent(ctx, 999999, bigcommerce.ConsentOf(nil, nil))
 	refused(t, "update a missing customer's consent", err, bigcommerce.ErrValidation)
 }
 
