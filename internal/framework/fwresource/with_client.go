@@ -33,6 +33,15 @@ func (c *configured) Customers() providerdata.CustomerService {
 	return c.data.Customers
 }
 
+// Singletons counts the store-wide resources (such as the store's customer
+// settings) this plan or apply manages; nil before Configure.
+func (c *configured) Singletons() *providerdata.Singletons {
+	if c.data == nil {
+		return nil
+	}
+	return c.data.Singletons
+}
+
 // WithClient is embedded by every resource: its Configure keeps the
 // configured provider's API access.
 type WithClient struct {
