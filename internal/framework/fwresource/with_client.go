@@ -33,6 +33,15 @@ func (c *configured) Customers() providerdata.CustomerService {
 	return c.data.Customers
 }
 
+// Metafields is the per-metafield surface, batched when batching is on; nil
+// before Configure.
+func (c *configured) Metafields() providerdata.MetafieldService {
+	if c.data == nil {
+		return nil
+	}
+	return c.data.Metafields
+}
+
 // Singletons counts the store-wide resources (such as the store's customer
 // settings) this plan or apply manages; nil before Configure.
 func (c *configured) Singletons() *providerdata.Singletons {
