@@ -1,0 +1,4 @@
+import {
+  to = bigcommerce_customer_consent.jane
+  id = "42"
+}
