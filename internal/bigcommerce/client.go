@@ -184,6 +184,10 @@ type request struct {
 	// applied (5xx, lost connections). Others only after 429, which BigCommerce
 	// answers without applying anything.
 	idempotent bool
+	// partial requests accept BigCommerce's partial-success answer to a
+	// batch write: a 422 whose data lists the items saved and whose errors
+	// list those refused. It is decoded into out like a 2xx.
+	partial bool
 }
 
 func (c *Client) endpoint(r request) string {
@@ -239,7 +243,7 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 		status, header, body, err := c.attempt(attemptCtx, r, target, payload)
 		c.pacer.observe(status, header)
 		c.logAttempt(ctx, r, attempt, status, header, err)
-		if err == nil && status >= 200 && status < 300 {
+		if err == nil && (status >= 200 && status < 300 || r.partial && status == http.StatusUnprocessableEntity && isPartialBody(body)) {
 			if out == nil || len(bytes.TrimSpace(body)) == 0 {
 				return nil
 			}

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"sort"
@@ -262,35 +261,8 @@ func (w *writeAnswer) itemErrors(offset int) map[int]*MetafieldItemError {
 // decoded into out like a 200; any other refusal is the whole request's
 // error.
 func (c *Client) doBatch(ctx context.Context, r request, out *writeAnswer) error {
-	next := c.http.Transport
-	if next == nil {
-		next = http.DefaultTransport
-	}
-	hc := *c.http
-	hc.Transport = partialAsSuccess{next}
-	batch := *c // shares the pacer and every limit; only the transport differs
-	batch.http = &hc
-	return batch.do(ctx, r, out)
-}
-
-// partialAsSuccess hands on a partial-success 422 as a 200.
-type partialAsSuccess struct{ next http.RoundTripper }
-
-func (t partialAsSuccess) RoundTrip(req *http.Request) (*http.Response, error) {
-	resp, err := t.next.RoundTrip(req)
-	if err != nil || resp.StatusCode != http.StatusUnprocessableEntity {
-		return resp, err
-	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
-	_ = resp.Body.Close()
-	if err != nil {
-		return nil, err
-	}
-	resp.Body = io.NopCloser(bytes.NewReader(body))
-	if isPartialBody(body) {
-		resp.StatusCode, resp.Status = http.StatusOK, "200 OK (partial success: 422)"
-	}
-	return resp, nil
+	r.partial = true
+	return c.do(ctx, r, out)
 }
 
 // isPartialBody tells the partial success (errors is an array) from an
