@@ -8,6 +8,9 @@
 //	BIGCOMMERCE_STORE_HASH=sandbox
 //	BIGCOMMERCE_ACCESS_TOKEN=sandbox-token
 //
+// and, on standard error, a second token with only the Customers read-only
+// scope, whose writes are refused with 403 as a real store's would be.
+//
 // It serves until SIGINT or SIGTERM, then shuts down gracefully.
 package main
 
@@ -36,7 +39,8 @@ func run() error {
 	var (
 		addr          = flag.String("addr", "127.0.0.1:8080", "address to listen on")
 		storeHash     = flag.String("store-hash", "sandbox", "store hash in /stores/{store_hash}/")
-		token         = flag.String("token", "sandbox-token", "access token expected in X-Auth-Token")
+		token         = flag.String("token", "sandbox-token", "access token expected in X-Auth-Token, with every Customers scope")
+		readOnlyToken = flag.String("read-only-token", "sandbox-read-only-token", "access token with only the Customers read-only scope: writes get 403")
 		quota         = flag.Int("quota", 150, "requests per rate-limit window; negative for unlimited")
 		window        = flag.Duration("window", 30*time.Second, "rate-limit window")
 		latency       = flag.Duration("latency", 0, "latency added to every request")
@@ -56,6 +60,7 @@ func run() error {
 		AllowRemote:   *allowRemote,
 		StoreHash:     *storeHash,
 		AccessToken:   *token,
+		ReadOnlyToken: *readOnlyToken,
 		Quota:         *quota,
 		Window:        *window,
 		Latency:       *latency,
@@ -79,6 +84,7 @@ func run() error {
 	fmt.Printf("BIGCOMMERCE_API_URL=%s\n", srv.URL)
 	fmt.Printf("BIGCOMMERCE_STORE_HASH=%s\n", srv.StoreHash)
 	fmt.Printf("BIGCOMMERCE_ACCESS_TOKEN=%s\n", srv.AccessToken)
+	fmt.Fprintf(os.Stderr, "bigcommerce-sandbox: a read-only token (scope store_v2_customers_read_only), for plan jobs: %s\n", srv.ReadOnlyToken)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

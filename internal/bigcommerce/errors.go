@@ -38,6 +38,9 @@ func (e *APIError) Error() string {
 	if e.Title != "" {
 		fmt.Fprintf(&b, ": %s", e.Title)
 	}
+	if e.Status == http.StatusForbidden {
+		b.WriteString(". " + missingScopeAdvice(e.Method))
+	}
 	keys := make([]string, 0, len(e.Fields))
 	for k := range e.Fields {
 		keys = append(keys, k)
@@ -47,6 +50,22 @@ func (e *APIError) Error() string {
 		fmt.Fprintf(&b, "; %s: %s", k, e.Fields[k])
 	}
 	return b.String()
+}
+
+// OAuth scopes of BigCommerce's Customers API.
+const (
+	ScopeCustomersModify   = "store_v2_customers"
+	ScopeCustomersReadOnly = "store_v2_customers_read_only"
+)
+
+// missingScopeAdvice explains a 403: the token lacks the scope the
+// operation needs, or belongs to another store.
+func missingScopeAdvice(method string) string {
+	if method == http.MethodGet {
+		return fmt.Sprintf("The access token needs the Customers read-only scope (%s) or more, and must belong to the store whose hash is configured.", ScopeCustomersReadOnly)
+	}
+	return fmt.Sprintf("Writing needs an access token with the Customers modify scope (%s); a read-only token (%s) can only read, which is enough for terraform plan. "+
+		"Use a token of an API account with Customers set to modify, or check that the token belongs to the store whose hash is configured.", ScopeCustomersModify, ScopeCustomersReadOnly)
 }
 
 // Is maps the status code onto the error kinds.

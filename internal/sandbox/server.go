@@ -18,7 +18,11 @@ import (
 // Options configures a Store. The zero value is a usable store.
 type Options struct {
 	StoreHash     string        // default "sandbox"
-	AccessToken   string        // default "sandbox-token"
+	AccessToken   string        // default "sandbox-token"; every Customers scope
+	// ReadOnlyToken has only the Customers read-only scope
+	// (store_v2_customers_read_only): reads succeed, writes are refused with
+	// 403. Default "sandbox-read-only-token".
+	ReadOnlyToken string
 	Quota         int           // requests per window; 0 means 150; negative means unlimited (headers still sent)
 	Window        time.Duration // default 30s
 	Latency       time.Duration // added to every request (simulated network+server time)
@@ -58,6 +62,9 @@ func New(opts Options) *Store {
 	}
 	if opts.AccessToken == "" {
 		opts.AccessToken = "sandbox-token"
+	}
+	if opts.ReadOnlyToken == "" {
+		opts.ReadOnlyToken = "sandbox-read-only-token"
 	}
 	if opts.Quota == 0 {
 		opts.Quota = 150 // Plus & Standard plans: 150 per 30 s
@@ -140,13 +147,19 @@ func (s *Store) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case !prefixed:
 		refuse(errorFor(version, http.StatusNotFound, titleNotFound), s.limiter.peek(s.now()))
 		return
-	case r.Header.Get("X-Auth-Token") != s.opts.AccessToken:
+	case !s.knownToken(r.Header.Get("X-Auth-Token")):
 		refuse(errorFor(version, http.StatusUnauthorized, "Unauthorized"), s.limiter.peek(s.now()))
 		return
 	case t.hash != s.opts.StoreHash:
 		// The token is valid, but not for this store: the status-codes doc
 		// lists a wrong store hash among the causes of 403.
 		refuse(errorFor(version, http.StatusForbidden, "Forbidden: the store hash does not match this access token"), s.limiter.peek(s.now()))
+		return
+	case r.Method != http.MethodGet && r.Header.Get("X-Auth-Token") == s.opts.ReadOnlyToken:
+		// Every operation documents 403 "Missing scope - the v3 Auth token
+		// is valid but does not have proper permissions to access this
+		// endpoint."; the title is BigCommerce's own.
+		refuse(errorFor(version, http.StatusForbidden, titleMissingScope), s.limiter.peek(s.now()))
 		return
 	}
 
@@ -362,4 +375,14 @@ func (s *Store) logf(r *http.Request, status int) {
 		return
 	}
 	s.opts.Logger.Printf("%s %s %d", r.Method, r.URL.Path, status)
+}
+
+// titleMissingScope is BigCommerce's answer to a token without the scope an
+// endpoint needs.
+const titleMissingScope = "You don't have a required scope to access the endpoint"
+
+// knownToken reports a token of this store's API account: the full one or
+// the read-only one.
+func (s *Store) knownToken(token string) bool {
+	return token != "" && (token == s.opts.AccessToken || token == s.opts.ReadOnlyToken)
 }

@@ -17,6 +17,8 @@ type Server struct {
 	URL         string // e.g. http://127.0.0.1:PORT: BigCommerce's https://api.bigcommerce.com
 	StoreHash   string
 	AccessToken string
+	// ReadOnlyToken has only the Customers read-only scope.
+	ReadOnlyToken string
 
 	srv  *http.Server
 	done chan struct{}
@@ -41,10 +43,11 @@ func Start(opts Options) (*Server, error) {
 	}
 	store := New(opts)
 	s := &Server{
-		Store:       store,
-		URL:         "http://" + ln.Addr().String(),
-		StoreHash:   store.opts.StoreHash,
-		AccessToken: store.opts.AccessToken,
+		Store:         store,
+		URL:           "http://" + ln.Addr().String(),
+		StoreHash:     store.opts.StoreHash,
+		AccessToken:   store.opts.AccessToken,
+		ReadOnlyToken: store.opts.ReadOnlyToken,
 		srv: &http.Server{
 			Handler:           store,
 			ReadHeaderTimeout: 10 * time.Second,
