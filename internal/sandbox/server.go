@@ -17,8 +17,8 @@ import (
 
 // Options configures a Store. The zero value is a usable store.
 type Options struct {
-	StoreHash     string        // default "sandbox"
-	AccessToken   string        // default "sandbox-token"; every Customers scope
+	StoreHash   string // default "sandbox"
+	AccessToken string // default "sandbox-token"; every Customers scope
 	// ReadOnlyToken has only the Customers read-only scope
 	// (store_v2_customers_read_only): reads succeed, writes are refused with
 	// 403. Default "sandbox-read-only-token".
