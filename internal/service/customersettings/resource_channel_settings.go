@@ -186,6 +186,9 @@ func (r *channelResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	r.write(ctx, &plan, channelValues(current), current.AllowGlobalLogins, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	fwresource.Save(ctx, &resp.State, resp.Identity, plan, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
 
@@ -266,6 +269,11 @@ func (r *channelResource) Update(ctx context.Context, req resource.UpdateRequest
 		return
 	}
 	r.write(ctx, &plan, have, state.AllowGlobalLogins.ValueBool(), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		// The state stays as it was, not as planned.
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		return
+	}
 	fwresource.Save(ctx, &resp.State, resp.Identity, plan, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
 

@@ -146,6 +146,9 @@ func (r *settingsResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	r.write(ctx, &plan, globalValues(current), &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	fwresource.Save(ctx, &resp.State, resp.Identity, plan, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
 
@@ -209,6 +212,11 @@ func (r *settingsResource) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	r.write(ctx, &plan, have, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		// The state stays as it was, not as planned.
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		return
+	}
 	fwresource.Save(ctx, &resp.State, resp.Identity, plan, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
 
