@@ -1,0 +1,4 @@
+import {
+  to = bigcommerce_customer_metafield.jane_tier
+  id = "123/456" # customer_id/metafield_id
+}
