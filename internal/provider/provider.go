@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -28,7 +29,10 @@ import (
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/service/customeraddress"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/service/customerattribute"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/service/customerattributevalue"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/service/customerconsent"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/service/customergroup"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/service/customermetafield"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/service/customersettings"
 )
 
 // Environment variables that configure the provider when the configuration
@@ -47,6 +51,7 @@ const (
 var (
 	_ provider.Provider                  = (*bigcommerceProvider)(nil)
 	_ provider.ProviderWithListResources = (*bigcommerceProvider)(nil)
+	_ provider.ProviderWithActions       = (*bigcommerceProvider)(nil)
 )
 
 // New returns a constructor of the provider, stamped with version.
@@ -181,13 +186,16 @@ func (p *bigcommerceProvider) Configure(ctx context.Context, req provider.Config
 	// Batching is on unless turned off explicitly: it is the baseline to
 	// compare against, not something a user needs.
 	var customers providerdata.CustomerService = client
+	var metafields providerdata.MetafieldService = client
 	if config.Batching.IsNull() || config.Batching.IsUnknown() || config.Batching.ValueBool() {
 		customers = batch.NewCustomers(client)
+		metafields = batch.NewMetafields(client)
 	}
-	data := &providerdata.Data{Client: client, Customers: customers, Metafields: client, Singletons: &providerdata.Singletons{}}
+	data := &providerdata.Data{Client: client, Customers: customers, Metafields: metafields, Singletons: &providerdata.Singletons{}}
 	resp.DataSourceData = data
 	resp.ResourceData = data
 	resp.ListResourceData = data
+	resp.ActionData = data
 }
 
 func (p *bigcommerceProvider) Resources(context.Context) []func() resource.Resource {
@@ -197,6 +205,10 @@ func (p *bigcommerceProvider) Resources(context.Context) []func() resource.Resou
 		customerattribute.NewResource,
 		customerattributevalue.NewResource,
 		customergroup.NewResource,
+		customersettings.NewResource,
+		customersettings.NewChannelResource,
+		customermetafield.NewResource,
+		customerconsent.NewResource,
 	}
 }
 
@@ -208,12 +220,23 @@ func (p *bigcommerceProvider) DataSources(context.Context) []func() datasource.D
 		customerattribute.NewAttributesDataSource,
 		customergroup.NewDataSource,
 		customergroup.NewGroupsDataSource,
+		customersettings.NewDataSource,
+		customersettings.NewChannelDataSource,
+		customermetafield.NewMetafieldsDataSource,
+		customerconsent.NewDataSource,
+	}
+}
+
+func (p *bigcommerceProvider) Actions(context.Context) []func() action.Action {
+	return []func() action.Action{
+		customer.NewForcePasswordResetAction,
 	}
 }
 
 func (p *bigcommerceProvider) ListResources(context.Context) []func() list.ListResource {
 	return []func() list.ListResource{
 		customer.NewListResource,
+		customermetafield.NewListResource,
 	}
 }
 

@@ -3,6 +3,7 @@ package fwresource
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
@@ -69,6 +70,16 @@ type DataSourceWithClient struct {
 
 // Configure implements datasource.DataSourceWithConfigure.
 func (w *DataSourceWithClient) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	w.data = providerdata.From(req.ProviderData, &resp.Diagnostics)
+}
+
+// ActionWithClient is WithClient for actions.
+type ActionWithClient struct {
+	configured
+}
+
+// Configure implements action.ActionWithConfigure.
+func (w *ActionWithClient) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
 	w.data = providerdata.From(req.ProviderData, &resp.Diagnostics)
 }
 
