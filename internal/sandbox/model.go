@@ -177,20 +177,34 @@ type state struct {
 
 	customerForm, addressForm map[string]FormFieldType // form-field definitions
 
+	segments       map[string]*segment
+	profiles       map[string]*shopperProfile
+	members        map[string]map[string]bool // segment id -> shopper profile ids
+	subscribers    map[int]*subscriber
+	subEmails      map[string]int // lower-cased email -> subscriber id
+	nextSeq        int            // creation order of segments and profiles
+	nextSubscriber int
+
 	nextCustomer, nextAddress, nextAttribute, nextValue, nextGroup, nextMetafield int
 	seeded                                                                        int // last number used by SeedCustomers
 }
 
 func newState() *state {
 	return &state{
-		customers:  map[int]*customer{},
-		emails:     map[string]int{},
-		addresses:  map[int]*address{},
-		attributes: map[int]*attribute{},
-		values:     map[int]*attributeValue{},
-		groups:     map[int]*group{},
-		metafields: map[int]*metafield{},
-		consents:   map[int]*consent{},
+		customers:      map[int]*customer{},
+		emails:         map[string]int{},
+		addresses:      map[int]*address{},
+		attributes:     map[int]*attribute{},
+		values:         map[int]*attributeValue{},
+		groups:         map[int]*group{},
+		metafields:     map[int]*metafield{},
+		consents:       map[int]*consent{},
+		segments:       map[string]*segment{},
+		profiles:       map[string]*shopperProfile{},
+		members:        map[string]map[string]bool{},
+		subscribers:    map[int]*subscriber{},
+		subEmails:      map[string]int{},
+		nextSubscriber: 1,
 		// Every store has channel 1, its default storefront.
 		channels:      map[int]*channelSettings{1: {AllowGlobalLogins: true}},
 		nextCustomer:  1,
@@ -237,6 +251,13 @@ func (s *state) deleteCustomer(id int) {
 		}
 	}
 	delete(s.consents, id)
+	// A shopper profile is a registered customer's: it goes with the
+	// customer, and with it its segment memberships.
+	for pid, p := range s.profiles {
+		if p.CustomerID == id {
+			s.deleteProfile(pid)
+		}
+	}
 }
 
 func (s *state) defaultGroupID() int {

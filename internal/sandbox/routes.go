@@ -64,6 +64,27 @@ func buildRoutes() []*route {
 		{method: "PUT", pattern: "/v3/customers/{id}/metafields/{id2}", handle: updateCustomerMetafield},
 		{method: "DELETE", pattern: "/v3/customers/{id}/metafields/{id2}", handle: deleteCustomerMetafield},
 
+		{method: "GET", pattern: "/v3/segments", handle: listSegments},
+		// Create and Update Segments: "Limit of 10 concurrent requests."
+		{method: "POST", pattern: "/v3/segments", handle: createSegments, limit: 10},
+		{method: "PUT", pattern: "/v3/segments", handle: updateSegments, limit: 10},
+		{method: "DELETE", pattern: "/v3/segments", handle: deleteSegments},
+		{method: "GET", pattern: "/v3/segments/{uuid}/shopper-profiles", handle: listSegmentProfiles},
+		// Add Shopper Profiles to a Segment: "Limit of 10 concurrent requests."
+		{method: "POST", pattern: "/v3/segments/{uuid}/shopper-profiles", handle: addSegmentProfiles, limit: 10},
+		{method: "DELETE", pattern: "/v3/segments/{uuid}/shopper-profiles", handle: removeSegmentProfiles},
+		{method: "GET", pattern: "/v3/shopper-profiles", handle: listShopperProfiles},
+		{method: "POST", pattern: "/v3/shopper-profiles", handle: createShopperProfiles},
+		{method: "DELETE", pattern: "/v3/shopper-profiles", handle: deleteShopperProfiles},
+		{method: "GET", pattern: "/v3/shopper-profiles/{uuid}/segments", handle: listProfileSegments},
+
+		{method: "GET", pattern: "/v3/customers/subscribers", handle: listSubscribers},
+		{method: "POST", pattern: "/v3/customers/subscribers", handle: createSubscriber},
+		{method: "DELETE", pattern: "/v3/customers/subscribers", handle: deleteSubscribers},
+		{method: "GET", pattern: "/v3/customers/subscribers/{id}", handle: getSubscriber},
+		{method: "PUT", pattern: "/v3/customers/subscribers/{id}", handle: updateSubscriber},
+		{method: "DELETE", pattern: "/v3/customers/subscribers/{id}", handle: deleteSubscriber},
+
 		{method: "GET", pattern: "/v2/customers", handle: listCustomersV2},
 		{method: "POST", pattern: "/v2/customers", handle: createCustomerV2},
 		{method: "DELETE", pattern: "/v2/customers", handle: deleteCustomersV2},
@@ -135,7 +156,8 @@ func (s *Store) match(method, path string) (rt *route, id int, allow []string) {
 }
 
 // matchSegs matches a path against a pattern whose {id} and {id2} segments
-// take positive integers; id is the {id}'s.
+// take positive integers and whose {uuid} segment takes a UUID; id is the
+// {id}'s.
 func matchSegs(pattern, segs []string) (id int, ok bool) {
 	ids, ok := pathIDs(pattern, segs)
 	return ids[0], ok
@@ -153,6 +175,12 @@ func pathIDs(pattern, segs []string) (ids [2]int, ok bool) {
 			slot = 0
 		case "{id2}":
 			slot = 1
+		}
+		if p == "{uuid}" {
+			if !isUUID(segs[i]) {
+				return ids, false
+			}
+			continue
 		}
 		if slot >= 0 {
 			n, err := strconv.Atoi(segs[i])
@@ -179,6 +207,43 @@ func (c *call) id2() int {
 	}
 	ids, _ := pathIDs(rt.segs, strings.Split(t.path, "/"))
 	return ids[1]
+}
+
+// isUUID reports the canonical 8-4-4-4-12 hexadecimal form.
+func isUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i, r := range s {
+		switch i {
+		case 8, 13, 18, 23:
+			if r != '-' {
+				return false
+			}
+		default:
+			if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// uuid is the {uuid} of the call's path (such as the segment of
+// /v3/segments/{uuid}/shopper-profiles), lower-cased; "" when the route has
+// none.
+func (c *call) uuid() string {
+	t, _ := parseTarget(c.r.URL.Path)
+	rt, _, _ := c.s.match(c.r.Method, t.path)
+	if rt == nil {
+		return ""
+	}
+	for i, p := range rt.segs {
+		if p == "{uuid}" {
+			return strings.ToLower(strings.Split(t.path, "/")[i])
+		}
+	}
+	return ""
 }
 
 // statsKey names a request in Stats: method and path below the store
