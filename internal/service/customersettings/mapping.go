@@ -122,8 +122,8 @@ func globalUpdate(want, have values) (bigcommerce.CustomerSettingsUpdate, bool) 
 		GuestCustomerGroupID:         changedTo(want.guestGroup, have.guestGroup),
 		DefaultCustomerGroupID:       changedTo(want.defaultGroup, have.defaultGroup),
 	}
-	any := u.AskShopperForTrackingConsent != nil || u.PolicyURL != nil || u.GuestCustomerGroupID != nil || u.DefaultCustomerGroupID != nil
-	return u, any
+	changed := u.AskShopperForTrackingConsent != nil || u.PolicyURL != nil || u.GuestCustomerGroupID != nil || u.DefaultCustomerGroupID != nil
+	return u, changed
 }
 
 // channelValue moves a channel's setting from have to want: Override to a
@@ -150,9 +150,9 @@ func channelUpdate(want, have values, logins types.Bool, haveLogins bool) (bigco
 	if fwresource.Known(logins) && logins.ValueBool() != haveLogins {
 		u.AllowGlobalLogins = logins.ValueBoolPointer()
 	}
-	any := u.AskShopperForTrackingConsent.IsSet() || u.PolicyURL.IsSet() || u.GuestCustomerGroupID.IsSet() ||
+	changed := u.AskShopperForTrackingConsent.IsSet() || u.PolicyURL.IsSet() || u.GuestCustomerGroupID.IsSet() ||
 		u.DefaultCustomerGroupID.IsSet() || u.AllowGlobalLogins != nil
-	return u, any
+	return u, changed
 }
 
 // inheritedPaths names the settings an update from have to want returns to
