@@ -108,6 +108,8 @@ func TestSandbox_lostCreateIsNotDuplicated(t *testing.T) {
 	}
 }
 
+const uuid1 = "5bb733a9-5491-47b3-9451-9ae8d6a6bc6b"
+
 func TestSandbox_safetyRailSendsNothing(t *testing.T) {
 	c, store := startSandbox(t, sandbox.Options{Quota: -1}, nil)
 	store.SeedCustomers(3, 0)
@@ -124,6 +126,23 @@ func TestSandbox_safetyRailSendsNothing(t *testing.T) {
 		{method: http.MethodDelete, version: "v3", path: "/customers/metafields", body: []string{"4"}},
 		{method: http.MethodDelete, version: "v3", path: "/customers/metafields", body: []int{4}, query: url.Values{"id:in": {"4"}}},
 		{method: http.MethodDelete, version: "v3", path: "/customers/metafields", query: url.Values{"id:in": {"4"}}},
+		// Subscribers: the collection DELETE deletes every subscriber
+		// unless filtered, and has no id filter.
+		{method: http.MethodDelete, version: "v3", path: "/customers/subscribers"},
+		{method: http.MethodDelete, version: "v3", path: "/customers/subscribers/"},
+		{method: http.MethodDelete, version: "v3", path: "/customers/subscribers", query: url.Values{"id:in": {"1"}}},
+		{method: http.MethodDelete, version: "v3", path: "/customers/subscribers", query: url.Values{"email": {"a@example.com"}}},
+		// Segments, shopper profiles and a segment's profiles: id:in of
+		// UUIDs, and nothing else.
+		{method: http.MethodDelete, version: "v3", path: "/segments"},
+		{method: http.MethodDelete, version: "v3", path: "/segments", query: url.Values{"id:in": {"1"}}},
+		{method: http.MethodDelete, version: "v3", path: "/segments", query: url.Values{"id:in": {uuid1 + ","}}},
+		{method: http.MethodDelete, version: "v3", path: "/segments", query: url.Values{"id:in": {uuid1}, "page": {"1"}}},
+		{method: http.MethodDelete, version: "v3", path: "/segments", query: url.Values{"id:in": {uuid1, uuid1}}},
+		{method: http.MethodDelete, version: "v3", path: "/shopper-profiles/"},
+		{method: http.MethodDelete, version: "v3", path: "/shopper-profiles", query: url.Values{"id:in": {""}}},
+		{method: http.MethodDelete, version: "v3", path: "/segments/" + uuid1 + "/shopper-profiles"},
+		{method: http.MethodDelete, version: "v3", path: "/segments/" + uuid1 + "/shopper-profiles", query: url.Values{"id:in": {"x"}}},
 	} {
 		if err := c.do(ctx, r, nil); err == nil {
 			t.Errorf("%s /%s%s was sent", r.method, r.version, r.path)
