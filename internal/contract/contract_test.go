@@ -98,12 +98,14 @@ func TestClientAndSandboxFollowTheContract(t *testing.T) {
 	run("settings", func(t *testing.T) { storeSettings(ctx, t, h) })
 	run("consent", func(t *testing.T) { consent(ctx, t, c) })
 	run("metafields", func(t *testing.T) { metafields(ctx, t, c) })
+	run("segments and shopper profiles", func(t *testing.T) { segments(ctx, t, c) })
+	run("subscribers", func(t *testing.T) { subscribers(ctx, t, h) })
 
 	// A store whose quota is spent, so its answers are 429s.
 	spent := newHarness(t, sandbox.Options{Quota: 1, Window: time.Minute})
 	run("rate limits", func(t *testing.T) { rateLimits(ctx, t, spent) })
 
-	if ran == 8 && !t.Failed() {
+	if ran == 10 && !t.Failed() {
 		// Every exception must still be needed.
 		for key := range allowList {
 			if h.v.allowed[key]+spent.v.allowed[key] == 0 {

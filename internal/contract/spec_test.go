@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -16,10 +17,31 @@ import (
 // envSpecDir names the directory holding BigCommerce's OpenAPI documents.
 const envSpecDir = "BIGCOMMERCE_OPENAPI_DIR"
 
-// The documents the contract is checked against, by API version.
+// The documents the contract is checked against, by version key: the API
+// version, then the document's part of it when one version has several
+// documents. apiVersion gives a key's API version.
 var specFiles = map[string]string{
-	"v3": "customers.v3.yml",
-	"v2": "customers.v2.yml",
+	"v3":             "customers.v3.yml",
+	"v2":             "customers.v2.yml",
+	"v3/segments":    "segments.v3.yml",
+	"v3/subscribers": "subscribers.v3.yml",
+}
+
+// apiVersion is the API version of a document's key: "v3" for
+// "v3/segments".
+func apiVersion(key string) string {
+	v, _, _ := strings.Cut(key, "/")
+	return v
+}
+
+// specNames lists the documents' file names, for messages.
+func specNames() string {
+	names := make([]string, 0, len(specFiles))
+	for _, name := range specFiles {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
 }
 
 // specDir finds the documents: BIGCOMMERCE_OPENAPI_DIR when it is set (and
@@ -30,8 +52,8 @@ func specDir(t testing.TB) string {
 	if dir, ok := os.LookupEnv(envSpecDir); ok {
 		for _, name := range specFiles {
 			if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
-				t.Fatalf("%s=%q, but %s is not there: %v; point it at the directory holding %s and %s",
-					envSpecDir, dir, name, err, specFiles["v3"], specFiles["v2"])
+				t.Fatalf("%s=%q, but %s is not there: %v; point it at the directory holding %s",
+					envSpecDir, dir, name, err, specNames())
 			}
 		}
 		return dir
@@ -39,8 +61,8 @@ func specDir(t testing.TB) string {
 	dir := filepath.Join(repoRoot(t), "..", "shared", "bigcommerce-api")
 	for _, name := range specFiles {
 		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
-			t.Skipf("BigCommerce's OpenAPI documents are not at %s (%s missing) and %s is not set: set it to the directory holding %s and %s to run the contract tests",
-				dir, name, envSpecDir, specFiles["v3"], specFiles["v2"])
+			t.Skipf("BigCommerce's OpenAPI documents are not at %s (%s missing) and %s is not set: set it to the directory holding %s to run the contract tests",
+				dir, name, envSpecDir, specNames())
 		}
 	}
 	return dir
@@ -109,6 +131,20 @@ var patches = []patch{
 	// Both documents ship `info.version: ''`; OpenAPI requires a version, so kin-openapi refuses the documents.
 	{version: "v3", name: "empty info.version", apply: setInfoVersion, stillNeeded: infoVersionRefused},
 	{version: "v2", name: "empty info.version", apply: setInfoVersion, stillNeeded: infoVersionRefused},
+	// subscribers.v3.yml ships `version: ''` and a licence of `name: ''`; kin-openapi refuses both.
+	{version: "v3/subscribers", name: "empty info.version and license name", apply: fillInfo, stillNeeded: infoRefused},
+
+	// Get Subscribers: "Returns a list of *Subscribers*. Optional filter parameters can be passed in." Yet its filter `id` (IdParam) is `required: true`, so no list without it would be valid.
+	{version: "v3/subscribers", name: "getSubscribers requires the id filter", apply: optionalSubscriberID, stillNeeded: subscriberIDRequired},
+
+	// getSubscribers' id:in says "`id:in=4,5,6`", yet its form parameter does not set explode: false, so 4,5,6 is read as one integer.
+	{version: "v3/subscribers", name: "id:in refuses its own example", apply: commaSubscriberIDs, stillNeeded: subscriberIDsRefuseCommas},
+
+	// getSubscribers' date :min and :max filters give "`2024-05-14T09:34:00` or `2024-05-14`" as examples, yet carry format: date-time, which refuses both.
+	{version: "v3/subscribers", name: "date filters refuse their own examples", apply: plainSubscriberDateFilters, stillNeeded: subscriberDateFiltersRefuseExamples},
+
+	// Update a Subscriber's 422 nests `additionalProperties: {type: string}` under the errors object's `properties`, defining a member named "additionalProperties" instead of allowing any member; Create a Subscriber's 422 says `additionalProperties: true`.
+	{version: "v3/subscribers", name: "update 422 errors define a member named additionalProperties", apply: openUpdateErrors, stillNeeded: updateErrorsClosed},
 
 	// Create Customers says "Omit channel_ids field, or provide channel_ids: null", yet neither customer_Post's channel_ids nor the customerChannelIds it answers with is nullable. Update Customers says no such thing: customer_Put stays as published.
 	{version: "v3", name: "channel_ids null", apply: nullableChannelIDs, stillNeeded: channelIDsRefuseNull},
@@ -137,6 +173,129 @@ func infoVersionRefused(doc *openapi3.T) error {
 	}
 	if err := doc.Validate(context.Background()); err == nil || !strings.Contains(err.Error(), "version") {
 		return fmt.Errorf("validating the document as published: got %v, want an error about its version", err)
+	}
+	return nil
+}
+
+func fillInfo(doc *openapi3.T) error {
+	doc.Info.Version = "published"
+	doc.Info.License = nil // a licence without a name names nothing
+	return nil
+}
+
+func infoRefused(doc *openapi3.T) error {
+	if doc.Info.Version != "" || doc.Info.License == nil || doc.Info.License.Name != "" {
+		return errors.New("info.version or info.license.name is no longer empty")
+	}
+	if err := doc.Validate(context.Background()); err == nil || !strings.Contains(err.Error(), "license") {
+		return fmt.Errorf("validating the document as published: got %v, want an error about its licence", err)
+	}
+	return nil
+}
+
+const subscribersAPIPath = "/customers/subscribers"
+
+func optionalSubscriberID(doc *openapi3.T) error {
+	p, err := queryParameter(doc, subscribersAPIPath, http.MethodGet, "id")
+	if err == nil {
+		p.Required = false
+	}
+	return err
+}
+
+func subscriberIDRequired(doc *openapi3.T) error {
+	p, err := queryParameter(doc, subscribersAPIPath, http.MethodGet, "id")
+	if err != nil {
+		return err
+	}
+	op := doc.Paths.Value(subscribersAPIPath).Get
+	if !p.Required || !strings.Contains(op.Description, "Optional filter parameters can be passed in.") {
+		return errors.New("getSubscribers no longer both calls its filters optional and requires id")
+	}
+	return nil
+}
+
+func commaSubscriberIDs(doc *openapi3.T) error {
+	p, err := queryParameter(doc, subscribersAPIPath, http.MethodGet, "id:in")
+	if err == nil {
+		p.Explode = ptr(false)
+	}
+	return err
+}
+
+func subscriberIDsRefuseCommas(doc *openapi3.T) error {
+	p, err := queryParameter(doc, subscribersAPIPath, http.MethodGet, "id:in")
+	if err != nil {
+		return err
+	}
+	if !strings.Contains(p.Description, "`id:in=4,5,6`") {
+		return errors.New("id:in no longer gives `id:in=4,5,6` as its example")
+	}
+	if p.Explode != nil && !*p.Explode {
+		return errors.New("id:in sets explode: false now")
+	}
+	return nil
+}
+
+var subscriberDateFilters = []string{"date_created:min", "date_created:max", "date_modified:min", "date_modified:max"}
+
+func plainSubscriberDateFilters(doc *openapi3.T) error {
+	for _, name := range subscriberDateFilters {
+		p, err := queryParameter(doc, subscribersAPIPath, http.MethodGet, name)
+		if err != nil {
+			return err
+		}
+		p.Schema.Value.Format = ""
+	}
+	return nil
+}
+
+func subscriberDateFiltersRefuseExamples(doc *openapi3.T) error {
+	for _, name := range subscriberDateFilters {
+		p, err := queryParameter(doc, subscribersAPIPath, http.MethodGet, name)
+		if err != nil {
+			return err
+		}
+		if !strings.Contains(p.Description, "`2024-05-14`") {
+			return fmt.Errorf("%s no longer gives 2024-05-14 as an example", name)
+		}
+		if err := p.Schema.Value.VisitJSON("2024-05-14"); err == nil {
+			return fmt.Errorf("%s accepts 2024-05-14 now", name)
+		}
+	}
+	return nil
+}
+
+// updateErrors is the errors member of Update a Subscriber's 422.
+func updateErrors(doc *openapi3.T) (*openapi3.Schema, error) {
+	op := doc.Paths.Value(subscribersAPIPath + "/{subscriber_id}").Put
+	resp := op.Responses.Value("422")
+	if resp == nil || resp.Value == nil || resp.Value.Content.Get("application/json") == nil {
+		return nil, errors.New("updateSubscriber documents no JSON 422")
+	}
+	ref := resp.Value.Content.Get("application/json").Schema.Value.Properties["errors"]
+	if ref == nil || ref.Value == nil {
+		return nil, errors.New("updateSubscriber's 422 has no errors member")
+	}
+	return ref.Value, nil
+}
+
+func openUpdateErrors(doc *openapi3.T) error {
+	s, err := updateErrors(doc)
+	if err == nil {
+		delete(s.Properties, "additionalProperties")
+		s.AdditionalProperties = openapi3.AdditionalProperties{Has: ptr(true)}
+	}
+	return err
+}
+
+func updateErrorsClosed(doc *openapi3.T) error {
+	s, err := updateErrors(doc)
+	if err != nil {
+		return err
+	}
+	if s.Properties["additionalProperties"] == nil {
+		return errors.New("the errors object no longer defines a member named additionalProperties")
 	}
 	return nil
 }

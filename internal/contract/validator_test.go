@@ -21,9 +21,9 @@ import (
 // OpenAPI documents: the request before it is sent, the answer after.
 type validator struct {
 	next    http.RoundTripper
-	origin  string // the sandbox's http://127.0.0.1:PORT
-	prefix  string // /stores/{store_hash}
-	routers map[string]routers.Router
+	origin  string                    // the sandbox's http://127.0.0.1:PORT
+	prefix  string                    // /stores/{store_hash}
+	routers map[string]routers.Router // by version key, as specFiles
 
 	mu         sync.Mutex
 	operations map[string]int // exchanges per operation
@@ -56,17 +56,17 @@ func newValidator(t testing.TB, sandboxURL, storeHash string) *validator {
 		answers:    map[string]map[int]int{},
 		allowed:    map[allowKey]int{},
 	}
-	for version := range specFiles {
-		doc := loadPatchedSpec(t, version)
+	for key := range specFiles {
+		doc := loadPatchedSpec(t, key)
 		strictBodies(doc)
 		// The published server is https://api.bigcommerce.com/stores/{store_hash}/vN;
 		// the sandbox serves the same paths under its own origin.
-		doc.Servers = openapi3.Servers{{URL: v.origin + v.prefix + "/" + version}}
+		doc.Servers = openapi3.Servers{{URL: v.origin + v.prefix + "/" + apiVersion(key)}}
 		r, err := gorillamux.NewRouter(doc)
 		if err != nil {
-			t.Fatalf("routing %s: %v", specFiles[version], err)
+			t.Fatalf("routing %s: %v", specFiles[key], err)
 		}
-		v.routers[version] = r
+		v.routers[key] = r
 	}
 	return v
 }
@@ -142,18 +142,35 @@ func (v *validator) RoundTrip(req *http.Request) (*http.Response, error) {
 	return resp, nil
 }
 
-// route finds the operation of a request in the document of its API version.
+// route finds the operation of a request in the document that defines its
+// path: among the documents of its API version, the one whose router
+// matches it (the main document of the version last).
 func (v *validator) route(req *http.Request) (*routers.Route, map[string]string, string, error) {
 	below := strings.TrimPrefix(req.URL.Path, v.prefix)
 	name := req.Method + " " + below
 	version, _, _ := strings.Cut(strings.TrimPrefix(below, "/"), "/")
-	r, ok := v.routers[version]
-	if !ok {
+	if _, ok := v.routers[version]; !ok {
 		return nil, nil, name, fmt.Errorf("%s is neither V2 nor V3 below %s", req.URL.Path, v.prefix)
 	}
-	route, params, err := r.FindRoute(req)
+	var keys []string
+	for key := range v.routers {
+		if apiVersion(key) == version && key != version {
+			keys = append(keys, key)
+		}
+	}
+	sort.Strings(keys)
+	var (
+		route  *routers.Route
+		params map[string]string
+		err    error
+	)
+	for _, key := range append(keys, version) {
+		if route, params, err = v.routers[key].FindRoute(req); err == nil {
+			break
+		}
+	}
 	if err != nil {
-		return nil, nil, name, fmt.Errorf("no operation of %s matches: %w", specFiles[version], err)
+		return nil, nil, name, fmt.Errorf("no operation of the %s documents matches: %w", version, err)
 	}
 	if route.Operation.OperationID != "" {
 		name = route.Operation.OperationID
