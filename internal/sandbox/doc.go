@@ -6,7 +6,8 @@
 // paths, headers, status codes, JSON shapes, batch limits, rate-limit headers
 // and error shapes, and it is never more lenient than BigCommerce, because it
 // exists to catch client bugs. The contract is BigCommerce's OpenAPI
-// description (customers.v3.yml, customers.v2.yml) and its developer docs.
+// description (customers.v3.yml, customers.v2.yml, segments.v3.yml,
+// subscribers.v3.yml) and its developer docs.
 //
 // Served under /stores/{store_hash}/:
 //
@@ -21,6 +22,12 @@
 //	v3/customers/metafields           GET POST PUT DELETE
 //	v3/customers/{id}/metafields      GET POST
 //	v3/customers/{id}/metafields/{id} GET PUT DELETE
+//	v3/customers/subscribers          GET POST DELETE (DELETE without a filter deletes every subscriber)
+//	v3/customers/subscribers/{id}     GET PUT DELETE
+//	v3/segments                       GET POST PUT DELETE
+//	v3/segments/{uuid}/shopper-profiles GET POST DELETE
+//	v3/shopper-profiles               GET POST DELETE
+//	v3/shopper-profiles/{uuid}/segments GET
 //	v2/customers                      GET POST DELETE (DELETE without a filter deletes every customer)
 //	v2/customers/count                GET
 //	v2/customers/{id}                 GET PUT DELETE
@@ -155,4 +162,96 @@
 //     take a cursor from. GET /v3/customers/metafields serves them.
 //   - Metafields show owner_client_id "sandbox-client-id": the sandbox has
 //     one API account, so permission_set changes nothing it serves.
+//
+// Segments and shopper profiles (segments.v3.yml). Their ids are UUIDs
+// (format: uuid); a path whose id is none matches no route (404).
+//
+//   - Every write carries 1 to 50 items, and every id:in names at most 50
+//     ids: "Limit of *Shopper Profiles* per request is `50`." (Add Shopper
+//     Profiles to a Segment) is the only per-request limit the document
+//     gives. More, none, or a body that is no array is the documented 400
+//     ("missing required fields, or ... invalid data"), as is a create
+//     beyond "Max total segements allowed per store is 1000.".
+//   - A segment's name is 1 to 255 characters and its description at most
+//     255: the document gives no length. Names are unique without regard to
+//     case ("Cannot have multiple segments with the same name."; the
+//     document does not say whether case matters).
+//   - POST /v3/segments creates every item or none: a clash is the
+//     documented 409 with data [] (as its example), one error per clashing
+//     item keyed by the item's index, and meta failed = total.
+//   - PUT /v3/segments documents only 400: an unknown or repeated id and a
+//     name clash are 400, and nothing is updated. It answers 201 and POST
+//     /v3/customers/subscribers 200, as each operation documents, though
+//     status-codes.mdx says "200 OK: For successful GET and PUT requests"
+//     and "201 Created: For a successful POST request": an operation that
+//     documents its success status is held to it.
+//   - DELETE /v3/segments, /v3/shopper-profiles and
+//     /v3/segments/{uuid}/shopper-profiles without id:in delete nothing and
+//     are refused with 422: "Deletes one or more" does not say what no
+//     filter does. Ids that match nothing are ignored. id:in is read comma
+//     separated ("Comma separated IDs.") or repeated (the schema's explode).
+//   - Every segments and subscribers operation refuses query parameters it
+//     does not declare (422): BigCommerce ignores them, and a misspelt
+//     filter would list (or delete) more than was asked for.
+//   - A segments collection's meta.pagination has no links: the document's
+//     Pagination has none.
+//   - POST /v3/shopper-profiles: customer_id is required although the
+//     schema does not require it ("The ID of a registered Customer to
+//     associate with the new *Shopper Profile*"); it must be a customer of
+//     the store without a profile (one profile per customer), else 400, and
+//     the request creates every profile or none. Deleting a customer deletes
+//     its profile and the profile's memberships.
+//   - POST /v3/segments/{uuid}/shopper-profiles adds every profile or none.
+//     A profile already in the segment is the documented 409: data [], one
+//     error titled "Unable to add shopper profiles to segment due to
+//     conflicts." whose errors are keyed by item index, as in the example.
+//     An unknown profile, a repeated one or a malformed body is 400, and an
+//     unknown segment 404 ("404 Does Not Exist"); the operation documents
+//     neither. The answer has data only (ShopperProfilesAddResponse).
+//   - Removing profiles from a segment ignores profiles not in it; listing
+//     a segment's profiles, or a profile's segments, of one that does not
+//     exist is 404.
+//   - GET /v3/customers with include=shopper_profile_id,segment_ids still
+//     shows null and [] (customers_v3.go); state.profileOf and
+//     state.segmentIDsOf hold what it should show. customer_Full defines
+//     neither member: only the include enum ("(Beta)") and the examples
+//     (a UUID and a list of UUIDs) do.
+//
+// Subscribers (subscribers.v3.yml):
+//
+//   - email is required on create ("**Required Fields** * email";
+//     subscriber_Post's schema requires nothing), a valid address of at
+//     most 255 characters (customer_Put's limit; none is given). "Must be
+//     unique." does not say whether case matters: it is unique without
+//     regard to case, a clash being the documented 409 on POST and PUT.
+//   - source must be storefront, order or custom ("Values are:
+//     `storefront`, `order`, or `custom`."; the schema takes any string up
+//     to 255), else 422. A create without it gets custom: the document
+//     gives no default.
+//   - order_id only with source order ("The ID of the source order, if
+//     source was an order."); null clears it (nullable). The sandbox has no
+//     orders, so any id from 1 to 2147483647 is taken.
+//   - channel_id must be a channel of the store; a create without it gets
+//     channel 1. consents lists each value of its enum at most once; a
+//     create without it gets [].
+//   - id is read-only ("**Read Only Fields** * id"), as are the dates: a
+//     create may not send them, an update only unchanged.
+//   - The text filters (email, first_name, last_name, source) match whole
+//     values, without regard to case. The list does not require id,
+//     although IdParam is required: true: "Optional filter parameters can
+//     be passed in." id:in is comma separated ("`id:in=4,5,6`").
+//   - DELETE /v3/customers/subscribers without a filter deletes every
+//     subscriber: "By default, it deletes all subscribers. Use a filter to
+//     avoid deleting all subscribers in a store." It takes only its seven
+//     documented filters (email, first_name, last_name, source, order_id,
+//     date_created, date_modified); any other parameter, id:in among them,
+//     is refused with 422 and deletes nothing.
+//   - DELETE /v3/customers/subscribers/{id} of an unknown subscriber is 404,
+//     the answer GET and PUT of the path document ("The resource was not
+//     found."); the operation documents 204 only.
+//   - A member an update leaves out keeps its value. An update's 422 names
+//     the fields in errors, as the create's does (the update's schema
+//     defines a member named "additionalProperties" instead).
+//   - POST and PUT /v3/segments and the add of profiles to a segment allow
+//     10 requests at once: "Limit of 10 concurrent requests."
 package sandbox
