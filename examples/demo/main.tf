@@ -1,6 +1,7 @@
-# The demo: a B2B store's customers as code. A wholesale customer group with
-# a discount, three customers (two of them in the group), a shipping address,
-# and a customer attribute with a value. `make demo` applies it against a
+# The demo: a B2B store's customers as code. The store's privacy settings, a
+# wholesale customer group with a discount, three customers (two of them in
+# the group), a shipping address, a customer attribute with a value, and a
+# metafield that links a customer to an ERP account. `make demo` applies it against a
 # local sandbox store; point the provider at a real store with
 # BIGCOMMERCE_STORE_HASH and BIGCOMMERCE_ACCESS_TOKEN to use it for real.
 
@@ -20,6 +21,14 @@ variable "initial_password" {
   type        = string
   sensitive   = true
   ephemeral   = true
+}
+
+# The store has one set of customer settings; destroy leaves them in place.
+resource "bigcommerce_customer_settings" "store" {
+  privacy_settings = {
+    ask_shopper_for_tracking_consent = true
+    policy_url                       = "https://example.com/privacy"
+  }
 }
 
 resource "bigcommerce_customer_group" "wholesale" {
@@ -74,6 +83,16 @@ resource "bigcommerce_customer_attribute_value" "jane_account" {
   customer_id  = bigcommerce_customer.demo["jane"].id
   attribute_id = bigcommerce_customer_attribute.account_number.id
   value        = "ACME-0042"
+}
+
+# Data for other apps (here an ERP sync), kept out of the storefront.
+resource "bigcommerce_customer_metafield" "jane_erp_account" {
+  customer_id    = bigcommerce_customer.demo["jane"].id
+  namespace      = "erp"
+  key            = "account_id"
+  value          = "ACME-0042"
+  permission_set = "app_only"
+  description    = "Account id in the ERP"
 }
 
 output "customers" {
