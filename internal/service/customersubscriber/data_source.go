@@ -1,0 +1,119 @@
+package customersubscriber
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
+)
+
+var (
+	_ datasource.DataSourceWithConfigure        = (*subscriberDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*subscriberDataSource)(nil)
+)
+
+// NewDataSource returns the bigcommerce_customer_subscriber data source.
+func NewDataSource() datasource.DataSource { return &subscriberDataSource{} }
+
+type subscriberDataSource struct {
+	fwresource.DataSourceWithClient
+}
+
+// subscriberDataAttributes describe one subscriber as the data sources
+// show it; each maps to the V3 field of the same name.
+func subscriberDataAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id":            schema.StringAttribute{Computed: true, MarkdownDescription: "The subscriber's numeric id (`id`)."},
+		"email":         schema.StringAttribute{Computed: true, MarkdownDescription: "The subscriber's e-mail address (`email`), as the store spells it."},
+		"first_name":    schema.StringAttribute{Computed: true, MarkdownDescription: "The subscriber's first name (`first_name`), empty when none."},
+		"last_name":     schema.StringAttribute{Computed: true, MarkdownDescription: "The subscriber's last name (`last_name`), empty when none."},
+		"source":        schema.StringAttribute{Computed: true, MarkdownDescription: "Where the subscription came from (`source`): `storefront`, `order` or `custom`."},
+		"order_id":      schema.Int64Attribute{Computed: true, MarkdownDescription: "The id of the order the subscription came from (`order_id`); null when none."},
+		"channel_id":    schema.Int64Attribute{Computed: true, MarkdownDescription: "The id of the subscriber's channel (`channel_id`)."},
+		"consents":      schema.SetAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "What the subscriber consented to (`consents`)."},
+		"date_created":  schema.StringAttribute{Computed: true, MarkdownDescription: "When the subscriber was created (`date_created`)."},
+		"date_modified": schema.StringAttribute{Computed: true, MarkdownDescription: "When the subscriber was last changed (`date_modified`)."},
+	}
+}
+
+func subscriberObjectType() types.ObjectType {
+	attrTypes := map[string]attr.Type{}
+	for name, a := range subscriberDataAttributes() {
+		attrTypes[name] = a.GetType()
+	}
+	return types.ObjectType{AttrTypes: attrTypes}
+}
+
+func (d *subscriberDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_customer_subscriber"
+}
+
+func (d *subscriberDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := subscriberDataAttributes()
+	attrs["id"] = schema.StringAttribute{
+		MarkdownDescription: "The subscriber's numeric id (`id`). Exactly one of `id` and `email` must be set.",
+		Optional:            true,
+		Computed:            true,
+	}
+	attrs["email"] = schema.StringAttribute{
+		MarkdownDescription: "The subscriber's e-mail address (`email`), matched without regard to case; the store's spelling is read back. Exactly one of `id` and `email` must be set.",
+		Optional:            true,
+		Computed:            true,
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads one newsletter subscriber of the store (V3 `/customers/subscribers`), by id or by e-mail address.",
+		Attributes:          attrs,
+	}
+}
+
+func (d *subscriberDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("email")),
+	}
+}
+
+func (d *subscriberDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var config dataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	var (
+		found    *bigcommerce.Subscriber
+		err      error
+		searched string
+	)
+	if !config.ID.IsNull() {
+		id, convErr := strconv.Atoi(config.ID.ValueString())
+		if convErr != nil || id <= 0 {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid customer subscriber id",
+				fmt.Sprintf("id must be a subscriber's numeric id such as \"123\", got %q.", config.ID.ValueString()))
+			return
+		}
+		searched = "id " + config.ID.ValueString()
+		found, err = d.Client().GetSubscriber(ctx, id)
+	} else {
+		searched = "e-mail " + config.Email.ValueString()
+		found, err = findByEmail(ctx, d.Client(), config.Email.ValueString())
+	}
+	if errors.Is(err, bigcommerce.ErrNotFound) {
+		resp.Diagnostics.AddError("Customer subscriber not found", fmt.Sprintf("The store has no subscriber with %s.", searched))
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to read customer subscriber", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, newDataModel(found))...)
+}
