@@ -69,7 +69,7 @@ func (r *subscriberResource) Schema(ctx context.Context, _ resource.SchemaReques
 			"id": fwschema.ID("The subscriber's numeric id (`id`)."),
 			"email": schema.StringAttribute{
 				CustomType:          fwtypes.CaseInsensitiveStringType{},
-				MarkdownDescription: "The subscriber's e-mail address (`email`), unique among the store's subscribers and compared without regard to case, at most 255 characters. Changing it updates the subscriber in place.",
+				MarkdownDescription: "The subscriber's e-mail address (`email`), unique among the store's subscribers and compared without regard to case, at most 255 characters. Changing it updates the subscriber in place; a change of case alone is planned as an update but sends nothing, since the store already holds the address.",
 				Required:            true,
 				Validators:          []validator.String{fwvalidators.Email(), stringvalidator.LengthBetween(3, bigcommerce.MaxSubscriberTextLength)},
 			},
