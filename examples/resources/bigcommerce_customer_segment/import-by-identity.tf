@@ -1,0 +1,7 @@
+# Terraform 1.12 and later.
+import {
+  to = bigcommerce_customer_segment.vip
+  identity = {
+    id = "1b8ba8e2-7d2c-4b7e-9f3a-2c4d5e6f7a8b"
+  }
+}
