@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -81,19 +82,37 @@ func RunWithCLI(m *testing.M, repoRoot, suite string, use func(*CLIRun)) int {
 
 // Env is the environment for running the CLI against store as a user would:
 // a CLI configuration whose development override installs the provider
-// built for this run (no `terraform init`, no registry), and the provider's
-// credentials in BIGCOMMERCE_* variables.
+// built for this run (no registry), and the provider's credentials in
+// BIGCOMMERCE_* variables. A filesystem mirror holds the same build, so
+// that `init`, which OpenTofu runs against the registry even for an
+// overridden provider, works offline too.
 func (c *CLIRun) Env(t testing.TB, store *sandbox.Server) []string {
 	t.Helper()
+	mirror := filepath.Join(t.TempDir(), "mirror")
+	for _, host := range []string{"registry.terraform.io", "registry.opentofu.org"} {
+		dir := filepath.Join(mirror, host, "commerceops", "bigcommerce", "0.0.1", runtime.GOOS+"_"+runtime.GOARCH)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(filepath.Join(c.PluginDir, "terraform-provider-bigcommerce"), filepath.Join(dir, "terraform-provider-bigcommerce_v0.0.1")); err != nil {
+			t.Fatal(err)
+		}
+	}
 	rc := filepath.Join(t.TempDir(), "cli.tfrc")
 	overrides := fmt.Sprintf(`provider_installation {
   dev_overrides {
     "registry.terraform.io/commerceops/bigcommerce" = %[1]q
     "registry.opentofu.org/commerceops/bigcommerce" = %[1]q
   }
-  direct {}
+  filesystem_mirror {
+    path    = %[2]q
+    include = ["registry.terraform.io/commerceops/bigcommerce", "registry.opentofu.org/commerceops/bigcommerce"]
+  }
+  direct {
+    exclude = ["registry.terraform.io/commerceops/bigcommerce", "registry.opentofu.org/commerceops/bigcommerce"]
+  }
 }
-`, c.PluginDir)
+`, c.PluginDir, mirror)
 	if err := os.WriteFile(rc, []byte(overrides), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -43,7 +43,7 @@ func TestCustomerMetafieldBatches(t *testing.T) {
 			}
 		}
 	}
-	if err := MetafieldResults(res).Err(); !errors.Is(err, ErrConflict) || !errors.Is(err, ErrValidation) {
+	if err := res.Err(); !errors.Is(err, ErrConflict) || !errors.Is(err, ErrValidation) {
 		t.Fatalf("joined: %v", err)
 	}
 

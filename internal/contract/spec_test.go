@@ -196,7 +196,7 @@ func infoRefused(doc *openapi3.T) error {
 const subscribersAPIPath = "/customers/subscribers"
 
 func optionalSubscriberID(doc *openapi3.T) error {
-	p, err := queryParameter(doc, subscribersAPIPath, http.MethodGet, "id")
+	p, err := queryParameter(doc, subscribersAPIPath, "id")
 	if err == nil {
 		p.Required = false
 	}
@@ -204,7 +204,7 @@ func optionalSubscriberID(doc *openapi3.T) error {
 }
 
 func subscriberIDRequired(doc *openapi3.T) error {
-	p, err := queryParameter(doc, subscribersAPIPath, http.MethodGet, "id")
+	p, err := queryParameter(doc, subscribersAPIPath, "id")
 	if err != nil {
 		return err
 	}
@@ -216,7 +216,7 @@ func subscriberIDRequired(doc *openapi3.T) error {
 }
 
 func commaSubscriberIDs(doc *openapi3.T) error {
-	p, err := queryParameter(doc, subscribersAPIPath, http.MethodGet, "id:in")
+	p, err := queryParameter(doc, subscribersAPIPath, "id:in")
 	if err == nil {
 		p.Explode = ptr(false)
 	}
@@ -224,7 +224,7 @@ func commaSubscriberIDs(doc *openapi3.T) error {
 }
 
 func subscriberIDsRefuseCommas(doc *openapi3.T) error {
-	p, err := queryParameter(doc, subscribersAPIPath, http.MethodGet, "id:in")
+	p, err := queryParameter(doc, subscribersAPIPath, "id:in")
 	if err != nil {
 		return err
 	}
@@ -241,7 +241,7 @@ var subscriberDateFilters = []string{"date_created:min", "date_created:max", "da
 
 func plainSubscriberDateFilters(doc *openapi3.T) error {
 	for _, name := range subscriberDateFilters {
-		p, err := queryParameter(doc, subscribersAPIPath, http.MethodGet, name)
+		p, err := queryParameter(doc, subscribersAPIPath, name)
 		if err != nil {
 			return err
 		}
@@ -252,7 +252,7 @@ func plainSubscriberDateFilters(doc *openapi3.T) error {
 
 func subscriberDateFiltersRefuseExamples(doc *openapi3.T) error {
 	for _, name := range subscriberDateFilters {
-		p, err := queryParameter(doc, subscribersAPIPath, http.MethodGet, name)
+		p, err := queryParameter(doc, subscribersAPIPath, name)
 		if err != nil {
 			return err
 		}
@@ -340,7 +340,7 @@ var formattedDateFilters = []string{"date_created", "date_created:min", "date_mo
 
 func plainDateFilters(doc *openapi3.T) error {
 	for _, name := range formattedDateFilters {
-		p, err := queryParameter(doc, "/customers", http.MethodGet, name)
+		p, err := queryParameter(doc, "/customers", name)
 		if err != nil {
 			return err
 		}
@@ -351,7 +351,7 @@ func plainDateFilters(doc *openapi3.T) error {
 
 func dateFiltersRefuseExamples(doc *openapi3.T) error {
 	for _, name := range formattedDateFilters {
-		p, err := queryParameter(doc, "/customers", http.MethodGet, name)
+		p, err := queryParameter(doc, "/customers", name)
 		if err != nil {
 			return err
 		}
@@ -482,7 +482,9 @@ func property(doc *openapi3.T, schema, name string) (*openapi3.Schema, error) {
 	return ref.Value, nil
 }
 
-func queryParameter(doc *openapi3.T, path, method, name string) (*openapi3.Parameter, error) {
+// queryParameter finds a parameter of the GET operation at path.
+func queryParameter(doc *openapi3.T, path, name string) (*openapi3.Parameter, error) {
+	const method = http.MethodGet
 	item := doc.Paths.Value(path)
 	if item == nil || item.GetOperation(method) == nil {
 		return nil, fmt.Errorf("no operation %s %s", method, path)

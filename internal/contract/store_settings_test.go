@@ -86,7 +86,7 @@ func metafields(ctx context.Context, t *testing.T, c *bigcommerce.Client) {
 	})
 	ok(t, "create metafields, some refused (the partial success)", err)
 	if results[0].Err != nil || !errors.Is(results[1].Err, bigcommerce.ErrConflict) || !errors.Is(results[2].Err, bigcommerce.ErrValidation) || results[3].Err != nil {
-		t.Fatalf("create metafields: %v", bigcommerce.MetafieldResults(results).Err())
+		t.Fatalf("create metafields: %v", results.Err())
 	}
 	since := results[0].Metafield
 	_, err = c.CreateCustomerMetafields(ctx, []bigcommerce.MetafieldCreate{{CustomerID: cu.ID, Namespace: "Support", Key: "queue", Value: "vip", PermissionSet: "write"}})
@@ -100,7 +100,7 @@ func metafields(ctx context.Context, t *testing.T, c *bigcommerce.Client) {
 	})
 	ok(t, "update metafields, one missing (the partial success)", err)
 	if updated[0].Err != nil || !errors.Is(updated[1].Err, bigcommerce.ErrNotFound) {
-		t.Fatalf("update metafields: %v", bigcommerce.MetafieldResults(updated).Err())
+		t.Fatalf("update metafields: %v", updated.Err())
 	}
 	_, err = c.UpdateCustomerMetafields(ctx, []bigcommerce.MetafieldUpdate{{ID: since.ID, Value: ptr("2022")}})
 	ok(t, "update metafields", err)

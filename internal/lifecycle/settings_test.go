@@ -27,12 +27,15 @@ func (s *store) channelSettings(t *testing.T, channel int) map[string]any {
 	return doc.Data
 }
 
-// channelValue is one of a channel's settings, such as
+// lifecycleChannel is the channel the channel-settings lifecycle uses.
+const lifecycleChannel = 2
+
+// channelValue is one of the lifecycle channel's settings, such as
 // "privacy_settings.policy_url"; nil when the channel inherits it.
-func (s *store) channelValue(t *testing.T, channel int, name string) any {
+func (s *store) channelValue(t *testing.T, name string) any {
 	t.Helper()
 	object, member, _ := strings.Cut(name, ".")
-	m, _ := s.channelSettings(t, channel)[object].(map[string]any)
+	m, _ := s.channelSettings(t, lifecycleChannel)[object].(map[string]any)
 	return m[member]
 }
 
@@ -130,7 +133,7 @@ resource "bigcommerce_customer_settings" "second" {
 func TestCustomerChannelSettings(t *testing.T) {
 	t.Parallel()
 	s := newStore(t)
-	const channel = 2
+	const channel = lifecycleChannel
 	s.SeedChannel(channel)
 	guest := s.SeedGroup("Guests")
 	const addr = "bigcommerce_customer_channel_settings.test"
@@ -156,7 +159,7 @@ resource "bigcommerce_customer_channel_settings" "test" {
 	w.config(created)
 	w.apply()
 	w.plan(0)
-	if got := s.channelValue(t, channel, "privacy_settings.policy_url"); got != "https://example.com/channel" {
+	if got := s.channelValue(t, "privacy_settings.policy_url"); got != "https://example.com/channel" {
 		t.Fatalf("channel policy_url %v after apply", got)
 	}
 	if id := w.id(addr); id != fmt.Sprint(channel) {
@@ -169,10 +172,10 @@ resource "bigcommerce_customer_channel_settings" "test" {
 		t.Fatalf("the change should update in place:\n%s", out)
 	}
 	w.apply()
-	if got := s.channelValue(t, channel, "privacy_settings.policy_url"); got != nil {
+	if got := s.channelValue(t, "privacy_settings.policy_url"); got != nil {
 		t.Fatalf("channel policy_url %v after the update, want null (inherited)", got)
 	}
-	if got := s.channelValue(t, channel, "customer_group_settings.guest_customer_group_id"); fmt.Sprint(got) != fmt.Sprint(guest) {
+	if got := s.channelValue(t, "customer_group_settings.guest_customer_group_id"); fmt.Sprint(got) != fmt.Sprint(guest) {
 		t.Fatalf("channel guest group %v after the update, want %d", got, guest)
 	}
 	w.plan(0)
@@ -185,7 +188,7 @@ resource "bigcommerce_customer_channel_settings" "test" {
 		t.Fatalf("the plan should return ask_shopper_for_tracking_consent to null:\n%s", out)
 	}
 	w.apply()
-	if got := s.channelValue(t, channel, "privacy_settings.ask_shopper_for_tracking_consent"); got != nil {
+	if got := s.channelValue(t, "privacy_settings.ask_shopper_for_tracking_consent"); got != nil {
 		t.Fatalf("channel ask_shopper_for_tracking_consent %v after the repair, want null", got)
 	}
 	w.plan(0)
@@ -196,7 +199,7 @@ resource "bigcommerce_customer_channel_settings" "test" {
 	imp.must(0, "import", "-input=false", addr, fmt.Sprint(channel))
 	imp.plan(0)
 	imp.must(0, "destroy", "-input=false", "-auto-approve")
-	if got := s.channelValue(t, channel, "customer_group_settings.guest_customer_group_id"); got != nil {
+	if got := s.channelValue(t, "customer_group_settings.guest_customer_group_id"); got != nil {
 		t.Fatalf("channel guest group %v after destroy, want null (inherited)", got)
 	}
 
@@ -209,7 +212,7 @@ resource "bigcommerce_customer_channel_settings" "test" {
 	if !strings.Contains(out, "Channel customer settings left in place") || !strings.Contains(out, "allow_global_logins") {
 		t.Fatalf("destroy with global logins off does not warn:\n%s", out)
 	}
-	if got := s.channelValue(t, channel, "privacy_settings.policy_url"); got != "https://example.com/channel" {
+	if got := s.channelValue(t, "privacy_settings.policy_url"); got != "https://example.com/channel" {
 		t.Fatalf("channel policy_url %v after destroy with global logins off, want it kept", got)
 	}
 }

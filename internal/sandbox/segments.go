@@ -116,7 +116,8 @@ func (c *call) onlyParams(names ...string) *reply {
 // uuidList reads id:in of segments.v3.yml: UUIDs, comma-separated ("Comma
 // separated IDs.") or given as repeated parameters (the schema's explode),
 // at most maxSegmentItems of them, lower-cased and without repeats.
-func (c *call) uuidList(name string) ([]string, bool, *reply) {
+func (c *call) uuidList() ([]string, bool, *reply) {
+	const name = "id:in"
 	values, ok := c.query[name]
 	if !ok {
 		return nil, false, nil
@@ -173,7 +174,7 @@ func listSegments(c *call) reply {
 	if rep != nil {
 		return *rep
 	}
-	ids, filtered, rep := c.uuidList("id:in")
+	ids, filtered, rep := c.uuidList()
 	if rep != nil {
 		return *rep
 	}
@@ -337,7 +338,7 @@ func deleteSegments(c *call) reply {
 	if rep := c.onlyParams("id:in"); rep != nil {
 		return *rep
 	}
-	ids, ok, rep := c.uuidList("id:in")
+	ids, ok, rep := c.uuidList()
 	if rep != nil {
 		return *rep
 	}

@@ -140,7 +140,7 @@ func deleteShopperProfiles(c *call) reply {
 	if rep := c.onlyParams("id:in"); rep != nil {
 		return *rep
 	}
-	ids, ok, rep := c.uuidList("id:in")
+	ids, ok, rep := c.uuidList()
 	if rep != nil {
 		return *rep
 	}
@@ -287,7 +287,7 @@ func removeSegmentProfiles(c *call) reply {
 	if rep := c.onlyParams("id:in"); rep != nil {
 		return *rep
 	}
-	ids, ok, rep := c.uuidList("id:in")
+	ids, ok, rep := c.uuidList()
 	if rep != nil {
 		return *rep
 	}

@@ -57,7 +57,7 @@ func (r *consentResource) Metadata(_ context.Context, req resource.MetadataReque
 }
 
 func (r *consentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	categories := validator.Set(setvalidator.ValueStringsAre(stringvalidator.OneOf(bigcommerce.ConsentCategories...)))
+	categories := setvalidator.ValueStringsAre(stringvalidator.OneOf(bigcommerce.ConsentCategories...))
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A customer's consent to data collection by the storefront's cookies and scripts (V3 `/customers/{customerId}/consent`). " +
 			"A customer has one consent record, so this resource manages it rather than creating one. " +

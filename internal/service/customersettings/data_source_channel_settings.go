@@ -47,7 +47,7 @@ func (d *channelDataSource) Metadata(_ context.Context, req datasource.MetadataR
 func (d *channelDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := settingsDataAttributes("The channel's own")
 	for _, name := range []string{"privacy_settings", "customer_group_settings"} {
-		a := attrs[name].(schema.SingleNestedAttribute)
+		a := attrs[name].(schema.SingleNestedAttribute) //nolint:forcetypeassert // settingsDataAttributes builds both as single nested attributes
 		a.MarkdownDescription += " Always present; a value is null when the channel inherits the global one."
 		attrs[name] = a
 	}

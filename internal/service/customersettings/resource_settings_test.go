@@ -101,7 +101,8 @@ func settingsChecks(askConsent bool, policyURL string, guest, dflt int) []statec
 	}
 }
 
-func settingsOf(askConsent bool, policyURL string, guest, dflt int) bigcommerce.CustomerSettings {
+func settingsOf(policyURL string, guest, dflt int) bigcommerce.CustomerSettings {
+	const askConsent = true // every test configuration asks
 	return bigcommerce.CustomerSettings{
 		PrivacySettings:       bigcommerce.PrivacySettings{AskShopperForTrackingConsent: askConsent, PolicyURL: policyURL},
 		CustomerGroupSettings: bigcommerce.CustomerGroupSettings{GuestCustomerGroupID: guest, DefaultCustomerGroupID: dflt},
@@ -121,12 +122,12 @@ func TestAccCustomerSettings_basic(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.Identity},
 		// Destroy forgets the settings: the store keeps them.
-		CheckDestroy: expectStore(t, settingsOf(true, "https://example.com/privacy-v2", other, dflt)),
+		CheckDestroy: expectStore(t, settingsOf("https://example.com/privacy-v2", other, dflt)),
 		Steps: append([]resource.TestStep{
 			{
 				Config:            created,
 				ConfigStateChecks: settingsChecks(true, "https://example.com/privacy", guest, dflt),
-				Check:             expectStore(t, settingsOf(true, "https://example.com/privacy", guest, dflt)),
+				Check:             expectStore(t, settingsOf("https://example.com/privacy", guest, dflt)),
 			},
 			{
 				PreConfig: writes.Start,
@@ -138,7 +139,7 @@ func TestAccCustomerSettings_basic(t *testing.T) {
 				Check: resource.ComposeTestCheckFunc(
 					writes.SentOne("PUT /v3/customers/settings", settingsAddr,
 						fmt.Sprintf(`{"privacy_settings":{"policy_url":"https://example.com/privacy-v2"},"customer_group_settings":{"guest_customer_group_id":%d}}`, other)),
-					expectStore(t, settingsOf(true, "https://example.com/privacy-v2", other, dflt)),
+					expectStore(t, settingsOf("https://example.com/privacy-v2", other, dflt)),
 				),
 			},
 		}, acctest.ImportSteps(settingsAddr, updated, "id")...),
@@ -212,7 +213,7 @@ resource "bigcommerce_customer_settings" "test" {
 				},
 				Check: resource.ComposeTestCheckFunc(
 					writes.SentOne("PUT /v3/customers/settings", settingsAddr, `{"privacy_settings":{"policy_url":"https://example.com/policy"}}`),
-					expectStore(t, settingsOf(true, "https://example.com/policy", guest, 0)),
+					expectStore(t, settingsOf("https://example.com/policy", guest, 0)),
 				),
 			},
 		},
@@ -283,7 +284,7 @@ resource "bigcommerce_customer_settings" "test" {
 			{
 				// Plan, apply, and the plans after it each count afresh.
 				Config: one,
-				Check:  expectStore(t, settingsOf(true, "", 0, 0)),
+				Check:  expectStore(t, settingsOf("", 0, 0)),
 			},
 			{Config: one, PlanOnly: true},
 			{Config: two, PlanOnly: true, ExpectError: onlyOne},
