@@ -290,7 +290,7 @@ func TestAccCustomerSubscriber_validation(t *testing.T) {
 func TestAccCustomerSubscriber_emailTakenSaysHowToImport(t *testing.T) {
 	ctx := context.Background()
 	c := acctest.Client(t)
-	email := acctest.RandomEmail("taken")
+	email, other := acctest.RandomEmail("taken"), acctest.RandomEmail("other")
 	existing, err := c.CreateSubscriber(ctx, bigcommerce.SubscriberCreate{Email: email, FirstName: "Set", LastName: "Elsewhere"})
 	if err != nil {
 		t.Fatal(err)
@@ -299,10 +299,18 @@ func TestAccCustomerSubscriber_emailTakenSaysHowToImport(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkDestroyed(t),
 		Steps: []resource.TestStep{
 			{
 				Config: config(strings.ToUpper(email), `first_name = "Mine"`),
 				ExpectError: acctest.ExpectErrorText(fmt.Sprintf(`Customer subscriber already exists.*with bigcommerce_customer_subscriber.test,.*email = .*The store already has subscriber %[1]d with the e-mail %[2]s.*terraform import <resource address> %[1]d.*import {.*to = <resource address>.*id = "%[1]d".*}`,
+					existing.ID, email)),
+			},
+			{Config: config(other, `first_name = "Mine"`)},
+			{
+				// An update to the e-mail another subscriber has names it.
+				Config: config(email, `first_name = "Mine"`),
+				ExpectError: acctest.ExpectErrorText(fmt.Sprintf(`Customer subscriber e-mail already in use.*Subscriber %d already has the e-mail %s, so subscriber .* cannot take it`,
 					existing.ID, email)),
 			},
 		},
