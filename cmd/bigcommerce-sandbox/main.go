@@ -49,6 +49,11 @@ func run() error {
 		seedCustomers = flag.Int("seed-customers", 0, "create this many customers at startup")
 		allowRemote   = flag.Bool("allow-remote", false, "allow listening on a non-loopback address")
 		logRequests   = flag.Bool("log", false, "log method, path and status of each request to stderr")
+		seedFile      = flag.String("seed-file", "", "JSON file of starting data: channels, customer_groups, customers, attributes, addresses, subscribers, segments (each object an API create body)")
+		faultServer   = flag.Float64("fault-server-error", 0, "share of requests answered 500 or 503 without being applied (0 to 1)")
+		faultLost     = flag.Float64("fault-lost-response", 0, "share of writes applied and then answered 502 with no body (0 to 1)")
+		faultReset    = flag.Float64("fault-connection-reset", 0, "share of requests whose connection is closed unanswered, not applied (0 to 1)")
+		faultStorm    = flag.Float64("fault-rate-limit", 0, "share of requests answered 429 regardless of the quota (0 to 1)")
 	)
 	flag.Parse()
 	if *quota == 0 {
@@ -67,6 +72,12 @@ func run() error {
 		LatencyJitter: *jitter,
 		Seed:          *seed,
 	}
+	opts.Faults = sandbox.Faults{ServerError: *faultServer, AppliedThen502: *faultLost, ConnectionReset: *faultReset, RateLimitStorm: *faultStorm}
+	for _, share := range []float64{*faultServer, *faultLost, *faultReset, *faultStorm} {
+		if share < 0 || share > 1 {
+			return fmt.Errorf("a -fault-* share is between 0 and 1, got %g", share)
+		}
+	}
 	if *logRequests {
 		opts.Logger = log.New(os.Stderr, "sandbox: ", log.LstdFlags)
 	}
@@ -76,6 +87,18 @@ func run() error {
 	}
 	if err != nil {
 		return err
+	}
+	if *seedFile != "" {
+		f, err := os.Open(*seedFile)
+		if err != nil {
+			return err
+		}
+		err = srv.Seed(f)
+		_ = f.Close()
+		if err != nil {
+			_ = srv.Close()
+			return err
+		}
 	}
 	if *seedCustomers > 0 {
 		srv.SeedCustomers(*seedCustomers, 0)

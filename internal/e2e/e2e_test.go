@@ -59,18 +59,8 @@ func newWorkspaceWith(t *testing.T, exampleDir string, opts sandbox.Options) *wo
 	t.Cleanup(func() { _ = store.Close() })
 
 	dir := t.TempDir()
-	var entries []os.DirEntry
 	if exampleDir != "" {
-		if entries, err = os.ReadDir(filepath.Join(repoRoot, exampleDir)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(repoRoot, exampleDir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, e.Name()), b, 0o644); err != nil {
+		if err := os.CopyFS(dir, os.DirFS(filepath.Join(repoRoot, exampleDir))); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -32,7 +32,9 @@ import (
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/service/customerconsent"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/service/customergroup"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/service/customermetafield"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/service/customersegment"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/service/customersettings"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/service/customersubscriber"
 )
 
 // Environment variables that configure the provider when the configuration
@@ -209,6 +211,9 @@ func (p *bigcommerceProvider) Resources(context.Context) []func() resource.Resou
 		customersettings.NewChannelResource,
 		customermetafield.NewResource,
 		customerconsent.NewResource,
+		customersubscriber.NewResource,
+		customersegment.NewResource,
+		customersegment.NewMembersResource,
 	}
 }
 
@@ -224,6 +229,10 @@ func (p *bigcommerceProvider) DataSources(context.Context) []func() datasource.D
 		customersettings.NewChannelDataSource,
 		customermetafield.NewMetafieldsDataSource,
 		customerconsent.NewDataSource,
+		customersubscriber.NewDataSource,
+		customersubscriber.NewSubscribersDataSource,
+		customersegment.NewDataSource,
+		customersegment.NewSegmentsDataSource,
 	}
 }
 
@@ -237,6 +246,8 @@ func (p *bigcommerceProvider) ListResources(context.Context) []func() list.ListR
 	return []func() list.ListResource{
 		customer.NewListResource,
 		customermetafield.NewListResource,
+		customersubscriber.NewListResource,
+		customersegment.NewListResource,
 	}
 }
 
