@@ -96,6 +96,15 @@
 // Where the documents say nothing, the sandbox refuses what a client could
 // not rely on, and says so where it decides:
 //
+//   - Options.ReadOnlyToken has only the Customers read-only scope
+//     (store_v2_customers_read_only): its GETs are served and any other
+//     method is refused with 403, which every operation documents as
+//     "Missing scope - the v3 Auth token is valid but does not have proper
+//     permissions to access this endpoint." The title is BigCommerce's own
+//     wording of that answer.
+//   - Store.Seed (bigcommerce-sandbox -seed-file) applies each object of a
+//     seed file through the create operation's own handler, so it is
+//     validated as the API validates it, outside quota and faults.
 //   - POST /v3/customers ignores registration_ip_address: customer_Post has
 //     no such field, and getCustomers says "If the customer was created using
 //     the API, then registration address is blank". V2's Update a Customer
