@@ -38,8 +38,11 @@ type Config struct {
 	UserAgent      string
 	MaxRetries     int           // retries after the first attempt; default 10, -1 for none
 	RequestTimeout time.Duration // per attempt; default 60s
-	HTTPClient     *http.Client
-	Logger         Logger
+	// QuotaShare is the percentage (1 to 100) of the store's rate-limit
+	// window the client uses; 0 means DefaultQuotaShare.
+	QuotaShare int
+	HTTPClient *http.Client
+	Logger     Logger
 
 	// sleep and now are replaced in tests.
 	sleep func(ctx context.Context, d time.Duration) error
@@ -122,7 +125,10 @@ func New(cfg Config) (*Client, error) {
 	hcCopy := *hc
 	hcCopy.CheckRedirect = refuseCrossHostRedirect
 	c.http = &hcCopy
-	c.pacer = newPacer(c.now)
+	if cfg.QuotaShare < 0 || cfg.QuotaShare > 100 {
+		return nil, fmt.Errorf("quota share %d is not a percentage from 1 to 100", cfg.QuotaShare)
+	}
+	c.pacer = newPacer(c.now, cfg.QuotaShare)
 	c.puts = make(chan struct{}, MaxConcurrentCustomerPuts)
 	return c, nil
 }

@@ -80,7 +80,9 @@ func newTestClient(t *testing.T, h http.Handler, clock *fakeClock) *Client {
 	t.Helper()
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	c, err := New(Config{BaseURL: srv.URL, StoreHash: "abc123", AccessToken: "secret-token", UserAgent: "terraform-provider-bigcommerce/test", MaxRetries: 5, sleep: clock.sleep, now: clock.now})
+	// The whole window: these tests are about pacing itself (quota_test.go
+	// covers the share).
+	c, err := New(Config{BaseURL: srv.URL, StoreHash: "abc123", AccessToken: "secret-token", UserAgent: "terraform-provider-bigcommerce/test", MaxRetries: 5, QuotaShare: 100, sleep: clock.sleep, now: clock.now})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,8 +15,10 @@ import (
 type pacer struct {
 	mu      sync.Mutex
 	now     func() time.Time
+	share   int // percent of each window this client may use, 1 to 100
 	known   bool
 	left    int       // requests left in the current window, less those sent since
+	quota   int       // the window's size, from X-Rate-Limit-Requests-Quota
 	resetAt time.Time // when the current window ends
 }
 
@@ -24,14 +26,32 @@ type pacer struct {
 // flight whose answers have not updated the count yet.
 const reserve = 1
 
-func newPacer(now func() time.Time) *pacer { return &pacer{now: now} }
+// DefaultQuotaShare is the percentage of the store's rate-limit window the
+// client uses by default: the rest (30 requests per 30 s on a Standard
+// store) stays free for the store's other apps.
+const DefaultQuotaShare = 80
+
+func newPacer(now func() time.Time, share int) *pacer {
+	if share <= 0 || share > 100 {
+		share = DefaultQuotaShare
+	}
+	return &pacer{now: now, share: share}
+}
+
+// floor is how many requests of the window the client leaves to others:
+// the share it may not use, and at least the reserve. The store's count is
+// what every client of the store sees, so clients that each stop at their
+// floor leave it to the apps that do not pace themselves.
+func (p *pacer) floor() int {
+	return max(reserve, p.quota-p.quota*p.share/100)
+}
 
 // wait blocks until a request may be sent, then counts it as sent.
 func (p *pacer) wait(ctx context.Context, sleep func(context.Context, time.Duration) error) error {
 	for {
 		p.mu.Lock()
 		now := p.now()
-		if !p.known || !now.Before(p.resetAt) || p.left > reserve {
+		if !p.known || !now.Before(p.resetAt) || p.left > p.floor() {
 			if p.known && !now.Before(p.resetAt) {
 				p.known = false // a fresh window: the next answer tells its size
 			}
@@ -54,11 +74,16 @@ func (p *pacer) observe(status int, h http.Header) {
 	if err1 != nil || err2 != nil {
 		return
 	}
+	quota, err := strconv.Atoi(h.Get("X-Rate-Limit-Requests-Quota"))
+	if err != nil || quota < 0 {
+		quota = 0 // unknown: pace by the reserve alone
+	}
 	if status == http.StatusTooManyRequests && !concurrencyLimited(h) {
 		left = 0
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.quota = quota
 	resetAt := p.now().Add(time.Duration(resetMs) * time.Millisecond)
 	// Answers of one window arrive out of order: within a window the
 	// smallest count is the truest; a later reset means a new window.

@@ -29,7 +29,7 @@ func (c *Client) QuotaWait() time.Duration {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	now := p.now()
-	if !p.known || !now.Before(p.resetAt) || p.left > reserve {
+	if !p.known || !now.Before(p.resetAt) || p.left > p.floor() {
 		return 0
 	}
 	return p.resetAt.Sub(now)

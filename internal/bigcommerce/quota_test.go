@@ -3,7 +3,9 @@ package bigcommerce
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -70,5 +72,42 @@ func TestQuotaWait(t *testing.T) {
 	// One request left: the pacer keeps it for other apps.
 	if d := c.QuotaWait(); d <= 0 || d > 5*time.Second {
 		t.Fatalf("QuotaWait with 1 of 3 requests left = %v, want the time to the window's reset", d)
+	}
+}
+
+func TestQuotaShareLeavesTheRestOfTheWindowToOtherApps(t *testing.T) {
+	for _, tc := range []struct {
+		share, left int
+		wait        bool
+	}{
+		{share: 80, left: 31, wait: false}, // 150 × 20 % = 30 stay free
+		{share: 80, left: 30, wait: true},
+		{share: 50, left: 76, wait: false},
+		{share: 50, left: 75, wait: true},
+		{share: 100, left: 2, wait: false}, // the whole window but the reserve
+		{share: 100, left: 1, wait: true},
+		{share: 0, left: 30, wait: true}, // 0: DefaultQuotaShare
+	} {
+		clock := &fakeClock{t: time.Unix(0, 0)}
+		p := newPacer(clock.now, tc.share)
+		h := http.Header{}
+		h.Set("X-Rate-Limit-Requests-Left", strconv.Itoa(tc.left))
+		h.Set("X-Rate-Limit-Time-Reset-Ms", "10000")
+		h.Set("X-Rate-Limit-Requests-Quota", "150")
+		p.observe(http.StatusOK, h)
+		if err := p.wait(context.Background(), clock.sleep); err != nil {
+			t.Fatal(err)
+		}
+		if waited := len(clock.sleeps) > 0; waited != tc.wait {
+			t.Errorf("share %d%%, %d left of 150: waited %t, want %t", tc.share, tc.left, waited, tc.wait)
+		}
+	}
+}
+
+func TestQuotaShareOutOfRangeIsRefused(t *testing.T) {
+	for _, share := range []int{-1, 101} {
+		if _, err := New(Config{StoreHash: "abc123", AccessToken: "t", QuotaShare: share}); err == nil {
+			t.Errorf("QuotaShare %d accepted", share)
+		}
 	}
 }
