@@ -4,6 +4,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"regexp"
 	"time"
@@ -74,6 +75,7 @@ type providerModel struct {
 	MaxRetries     types.Int64          `tfsdk:"max_retries"`
 	RequestTimeout timetypes.GoDuration `tfsdk:"request_timeout"`
 	Batching       types.Bool           `tfsdk:"batching"`
+	QuotaShare     types.Int64          `tfsdk:"quota_share"`
 }
 
 func (p *bigcommerceProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -112,6 +114,11 @@ func (p *bigcommerceProvider) Schema(_ context.Context, _ provider.SchemaRequest
 			"batching": schema.BoolAttribute{
 				Description: "Whether concurrent operations on customers are merged into BigCommerce's batch requests (up to 10 customers per create or update). Defaults to `true`; turn it off only to compare.",
 				Optional:    true,
+			},
+			"quota_share": schema.Int64Attribute{
+				MarkdownDescription: fmt.Sprintf("The percentage (1 to 100) of the store's API rate-limit window this provider may use. The store's quota (150 requests per 30 seconds on Standard and Plus plans) is shared by every app installed on it; the provider stops sending when the requests left in the window fall to the rest, so an ERP sync or a storefront app keeps its headroom. Several Terraform runs at once share the same part, since all of them read the store's `X-Rate-Limit-*` headers. Defaults to %d; 100 leaves the store's other apps only what the provider has not used yet.", bigcommerce.DefaultQuotaShare),
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.Between(1, 100)},
 			},
 		},
 	}
@@ -177,6 +184,7 @@ func (p *bigcommerceProvider) Configure(ctx context.Context, req provider.Config
 		AccessToken:    accessToken,
 		UserAgent:      "terraform-provider-bigcommerce/" + p.version,
 		MaxRetries:     maxRetries,
+		QuotaShare:     int(config.QuotaShare.ValueInt64()), // null: 0, the default
 		RequestTimeout: timeout,
 		Logger:         tflogLogger{secret: accessToken},
 	})
