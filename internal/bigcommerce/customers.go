@@ -35,6 +35,12 @@ type Customer struct {
 	DateModified                            string                  `json:"date_modified"`
 	AddressCount                            int                     `json:"address_count"`
 	AttributeCount                          int                     `json:"attribute_count"`
+	// ShopperProfileID and SegmentIDs are read with include=
+	// shopper_profile_id,segment_ids (beta): SegmentIDs is nil when the
+	// answer did not include them, and ShopperProfileID nil for a customer
+	// without a shopper profile.
+	ShopperProfileID *string  `json:"shopper_profile_id,omitempty"`
+	SegmentIDs       []string `json:"segment_ids,omitempty"`
 }
 
 // StoreCredit is one store-credit amount.
@@ -198,7 +204,7 @@ const MaxBatch = 10
 const MaxIDsPerQuery = 50
 
 // customerIncludes asks for the sub-resources the provider manages.
-const customerIncludes = "storecredit,formfields"
+const customerIncludes = "storecredit,formfields,shopper_profile_id,segment_ids"
 
 type customerPage struct {
 	Data []Customer `json:"data"`

@@ -149,6 +149,9 @@ var patches = []patch{
 	// Create Customers says "Omit channel_ids field, or provide channel_ids: null", yet neither customer_Post's channel_ids nor the customerChannelIds it answers with is nullable. Update Customers says no such thing: customer_Put stays as published.
 	{version: "v3", name: "channel_ids null", apply: nullableChannelIDs, stillNeeded: channelIDsRefuseNull},
 
+	// getCustomers' include says "`shopper_profile_id` - the ID of the shopper profile associated with the customer (Beta)" and "`segment_ids`- segments the customer belongs to (Beta)", and its examples show both, yet customer_Full, which it answers, defines neither.
+	{version: "v3", name: "included shopper profile and segments undefined", apply: customerSegmentMembers, stillNeeded: customerSegmentMembersUndefined},
+
 	// getCustomers' date filters give "2024-05-14T09:34:00 or 2024-05-14" as examples, yet four carry format: date-time, which refuses both.
 	{version: "v3", name: "date filters refuse their own examples", apply: plainDateFilters, stillNeeded: dateFiltersRefuseExamples},
 
@@ -331,6 +334,25 @@ func channelIDsRefuseNull(doc *openapi3.T) error {
 	for _, s := range list {
 		if err := s.VisitJSON(nil); err == nil {
 			return fmt.Errorf("a channel_ids schema (%s) accepts null now", s.Description)
+		}
+	}
+	return nil
+}
+
+func customerSegmentMembers(doc *openapi3.T) error {
+	full, err := component(doc, "customer_Full")
+	if err != nil {
+		return err
+	}
+	full.Properties["shopper_profile_id"] = openapi3.NewStringSchema().WithNullable().NewRef()
+	full.Properties["segment_ids"] = openapi3.NewArraySchema().WithItems(openapi3.NewStringSchema()).NewRef()
+	return nil
+}
+
+func customerSegmentMembersUndefined(doc *openapi3.T) error {
+	for _, name := range []string{"shopper_profile_id", "segment_ids"} {
+		if _, err := property(doc, "customer_Full", name); err == nil {
+			return fmt.Errorf("customer_Full defines %s now", name)
 		}
 	}
 	return nil

@@ -72,10 +72,22 @@ var allIncludes = includes{addresses: true, storeCredit: true, attributes: true,
 type subIndex struct {
 	addresses map[int][]*address
 	values    map[int][]*attributeValue
+	profiles  map[int]string   // customer id → shopper profile id
+	segments  map[int][]string // customer id → segment ids, in creation order
 }
 
 func (s *state) index() subIndex {
-	idx := subIndex{addresses: map[int][]*address{}, values: map[int][]*attributeValue{}}
+	idx := subIndex{addresses: map[int][]*address{}, values: map[int][]*attributeValue{}, profiles: map[int]string{}, segments: map[int][]string{}}
+	for _, p := range s.profiles {
+		idx.profiles[p.CustomerID] = p.ID
+	}
+	for _, sg := range s.orderedSegments() {
+		for profileID := range s.members[sg.ID] {
+			if p := s.profiles[profileID]; p != nil {
+				idx.segments[p.CustomerID] = append(idx.segments[p.CustomerID], sg.ID)
+			}
+		}
+	}
 	for _, id := range sortedIDs(s.addresses) {
 		a := s.addresses[id]
 		idx.addresses[a.CustomerID] = append(idx.addresses[a.CustomerID], a)
@@ -137,10 +149,14 @@ func renderCustomerV3(cu *customer, inc includes, idx subIndex) customerV3 {
 		out.StoreCreditAmounts = &list
 	}
 	if inc.shopperProfile {
-		out.ShopperProfileID = json.RawMessage("null") // the sandbox has no shopper profiles
+		out.ShopperProfileID = json.RawMessage("null")
+		if id, ok := idx.profiles[cu.ID]; ok {
+			out.ShopperProfileID, _ = json.Marshal(id)
+		}
 	}
 	if inc.segments {
-		out.SegmentIDs = &[]string{}
+		list := append([]string{}, idx.segments[cu.ID]...)
+		out.SegmentIDs = &list
 	}
 	return out
 }

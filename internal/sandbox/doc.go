@@ -220,11 +220,13 @@
 //   - Removing profiles from a segment ignores profiles not in it; listing
 //     a segment's profiles, or a profile's segments, of one that does not
 //     exist is 404.
-//   - GET /v3/customers with include=shopper_profile_id,segment_ids still
-//     shows null and [] (customers_v3.go); state.profileOf and
-//     state.segmentIDsOf hold what it should show. customer_Full defines
-//     neither member: only the include enum ("(Beta)") and the examples
-//     (a UUID and a list of UUIDs) do.
+//   - GET /v3/customers with include=shopper_profile_id,segment_ids shows
+//     the customer's shopper profile id (null without one) and the ids of
+//     the segments that profile belongs to. customer_Full defines neither
+//     member: only the include parameter's text ("`shopper_profile_id` -
+//     the ID of the shopper profile associated with the customer (Beta)",
+//     "`segment_ids`- segments the customer belongs to (Beta)") and the
+//     examples (a UUID and a list of UUIDs) do.
 //
 // Subscribers (subscribers.v3.yml):
 //

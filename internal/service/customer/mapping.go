@@ -230,6 +230,19 @@ func flatten(ctx context.Context, c *bigcommerce.Customer, m *customerModel) dia
 		m.ChannelIDs = set
 	}
 
+	// Segments are read with the customer; a write's answer leaves them out
+	// (a new customer has no shopper profile yet).
+	switch {
+	case c.SegmentIDs != nil:
+		m.ShopperProfileID = types.StringPointerValue(c.ShopperProfileID)
+		set, d := types.SetValueFrom(ctx, types.StringType, c.SegmentIDs)
+		diags.Append(d...)
+		m.SegmentIDs = set
+	case !fwresource.Known(m.SegmentIDs):
+		m.ShopperProfileID = types.StringNull()
+		m.SegmentIDs = types.SetValueMust(types.StringType, nil)
+	}
+
 	// Only the fields the state or the plan manages are kept; with none
 	// known (after an import, or a create that sets none), every field.
 	if c.FormFields != nil || !fwresource.Known(m.FormFields) {

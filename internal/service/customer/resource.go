@@ -72,6 +72,8 @@ type customerModel struct {
 	FormFields                              types.Map    `tfsdk:"form_fields"` // of formfields.Model
 	DateCreated                             types.String `tfsdk:"date_created"`
 	DateModified                            types.String `tfsdk:"date_modified"`
+	ShopperProfileID                        types.String `tfsdk:"shopper_profile_id"`
+	SegmentIDs                              types.Set    `tfsdk:"segment_ids"`
 }
 
 // resourceModel is the resource's state. Write-only attributes are read from
@@ -179,7 +181,18 @@ func (r *customerResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"form_fields":   formfields.ResourceAttribute("customer sign-up"),
 			"date_created":  fwschema.ID("When the customer was created (`date_created`, RFC 3339)."),
 			"date_modified": fwschema.ComputedString("When the customer was last changed (`date_modified`, RFC 3339)."),
-			"timeouts":      timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
+			"shopper_profile_id": schema.StringAttribute{
+				MarkdownDescription: "The customer's shopper profile (`shopper_profile_id`, a beta of BigCommerce's API), through which segments hold customers; null while the customer has none. `bigcommerce_customer_segment_members` creates it when it adds the customer to a segment.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"segment_ids": schema.SetAttribute{
+				MarkdownDescription: "The ids of the customer segments the customer belongs to (`segment_ids`, a beta of BigCommerce's API). Read only: manage membership with `bigcommerce_customer_segment_members`.",
+				ElementType:         types.StringType,
+				Computed:            true,
+				PlanModifiers:       []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},
 	}
 }
