@@ -47,3 +47,25 @@ func (s *Store) seedWrite(method, path string, body []byte) error {
 	}
 	return nil
 }
+
+// AddressCount reports how many customer addresses the store holds.
+func (s *Store) AddressCount() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.st.addresses)
+}
+
+// AttributeCount reports how many customer attributes the store holds.
+func (s *Store) AttributeCount() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.st.attributes)
+}
+
+// AttributeValueCount reports how many customers' attribute values the store
+// holds.
+func (s *Store) AttributeValueCount() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.st.values)
+}
