@@ -197,11 +197,16 @@ func (p *bigcommerceProvider) Configure(ctx context.Context, req provider.Config
 	// compare against, not something a user needs.
 	var customers providerdata.CustomerService = client
 	var metafields providerdata.MetafieldService = client
+	var addresses providerdata.AddressService = client
+	var attributeValues providerdata.AttributeValueService = client
 	if config.Batching.IsNull() || config.Batching.IsUnknown() || config.Batching.ValueBool() {
 		customers = batch.NewCustomers(client)
 		metafields = batch.NewMetafields(client)
+		addresses = batch.NewAddresses(client)
+		attributeValues = batch.NewAttributeValues(client)
 	}
-	data := &providerdata.Data{Client: client, Customers: customers, Metafields: metafields, Singletons: &providerdata.Singletons{}}
+	data := &providerdata.Data{Client: client, Customers: customers, Metafields: metafields,
+		Addresses: addresses, AttributeValues: attributeValues, Singletons: &providerdata.Singletons{}}
 	resp.DataSourceData = data
 	resp.ResourceData = data
 	resp.ListResourceData = data

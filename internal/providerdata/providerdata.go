@@ -20,6 +20,11 @@ type Data struct {
 	Customers CustomerService
 	// Metafields is the per-metafield surface, batched like Customers.
 	Metafields MetafieldService
+	// Addresses is the per-address surface, batched like Customers.
+	Addresses AddressService
+	// AttributeValues is the per-value surface of customer attributes,
+	// batched like Customers.
+	AttributeValues AttributeValueService
 	// Singletons counts the store-wide resources this run manages.
 	Singletons *Singletons
 }

@@ -43,6 +43,24 @@ func (c *configured) Metafields() providerdata.MetafieldService {
 	return c.data.Metafields
 }
 
+// Addresses is the per-address surface, batched when batching is on; nil
+// before Configure.
+func (c *configured) Addresses() providerdata.AddressService {
+	if c.data == nil {
+		return nil
+	}
+	return c.data.Addresses
+}
+
+// AttributeValues is the per-value surface of customer attributes, batched
+// when batching is on; nil before Configure.
+func (c *configured) AttributeValues() providerdata.AttributeValueService {
+	if c.data == nil {
+		return nil
+	}
+	return c.data.AttributeValues
+}
+
 // Singletons counts the store-wide resources (such as the store's customer
 // settings) this plan or apply manages; nil before Configure.
 func (c *configured) Singletons() *providerdata.Singletons {

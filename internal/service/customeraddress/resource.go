@@ -115,7 +115,7 @@ func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest
 	if diags.HasError() {
 		return
 	}
-	created, err := r.Client().CreateAddress(ctx, in)
+	created, err := r.Addresses().CreateAddress(ctx, in)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "create", fmt.Sprintf("for customer %d", plan.CustomerID.ValueInt64()), err)
 		return
@@ -138,7 +138,7 @@ func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if diags.HasError() {
 		return
 	}
-	got, err := r.Client().GetAddress(ctx, id)
+	got, err := r.Addresses().GetAddress(ctx, id)
 	if errors.Is(err, bigcommerce.ErrNotFound) {
 		fwresource.RemoveGone(ctx, resp, fwresource.IDIdentity{ID: state.ID}, "Customer address no longer exists",
 			fmt.Sprintf("Address %d was deleted outside Terraform (or its customer was); it is removed from the state and the next plan creates it again.", id))
@@ -179,9 +179,9 @@ func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest
 	var updated *bigcommerce.Address
 	var err error
 	if patch.IsEmpty() {
-		updated, err = r.Client().GetAddress(ctx, id)
+		updated, err = r.Addresses().GetAddress(ctx, id)
 	} else {
-		updated, err = r.Client().PatchAddress(ctx, patch)
+		updated, err = r.Addresses().PatchAddress(ctx, patch)
 	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "update", state.ID.ValueString(), err)
@@ -212,7 +212,7 @@ func (r *addressResource) Delete(ctx context.Context, req resource.DeleteRequest
 		return
 	}
 	// Deleting an address that is already gone succeeds.
-	if err := r.Client().DeleteAddress(ctx, id); err != nil {
+	if err := r.Addresses().DeleteAddress(ctx, id); err != nil {
 		addAPIError(&resp.Diagnostics, "delete", state.ID.ValueString(), err)
 	}
 }

@@ -143,7 +143,7 @@ func (r *valueResource) Create(ctx context.Context, req resource.CreateRequest, 
 	subject := formatID(cid, aid)
 	// The store's write is an upsert; refuse to take over a value that
 	// exists already, as creating any other resource would.
-	existing, err := r.Client().GetAttributeValue(ctx, cid, aid)
+	existing, err := r.AttributeValues().GetAttributeValue(ctx, cid, aid)
 	switch {
 	case err == nil:
 		resp.Diagnostics.AddError("Customer attribute value already exists",
@@ -153,7 +153,7 @@ func (r *valueResource) Create(ctx context.Context, req resource.CreateRequest, 
 		addAPIError(&resp.Diagnostics, "create", subject, err)
 		return
 	}
-	got, err := r.Client().UpsertAttributeValue(ctx, expandCreate(plan))
+	got, err := r.AttributeValues().UpsertAttributeValue(ctx, expandCreate(plan))
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "create", subject, err)
 		return
@@ -176,7 +176,7 @@ func (r *valueResource) Read(ctx context.Context, req resource.ReadRequest, resp
 	if diags.HasError() {
 		return
 	}
-	got, err := r.Client().GetAttributeValue(ctx, cid, aid)
+	got, err := r.AttributeValues().GetAttributeValue(ctx, cid, aid)
 	if errors.Is(err, bigcommerce.ErrNotFound) {
 		fwresource.RemoveGone(ctx, resp, state.identity(), "Customer attribute value no longer exists",
 			fmt.Sprintf("Customer %d no longer has a value of attribute %d: it was deleted outside Terraform (or the customer or the attribute was). It is removed from the state and the next plan sets it again.", cid, aid))
@@ -204,9 +204,9 @@ func (r *valueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	var got *bigcommerce.AttributeValue
 	var err error
 	if upsert, ok := expandUpdate(plan, state); ok {
-		got, err = r.Client().UpsertAttributeValue(ctx, upsert)
+		got, err = r.AttributeValues().UpsertAttributeValue(ctx, upsert)
 	} else {
-		got, err = r.Client().GetAttributeValue(ctx, cid, aid)
+		got, err = r.AttributeValues().GetAttributeValue(ctx, cid, aid)
 	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "update", formatID(cid, aid), err)
@@ -232,12 +232,12 @@ func (r *valueResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	}
 	// Values are deleted by their own id; look it up rather than trust the
 	// state's, which a value set again outside Terraform would have changed.
-	got, err := r.Client().GetAttributeValue(ctx, cid, aid)
+	got, err := r.AttributeValues().GetAttributeValue(ctx, cid, aid)
 	if errors.Is(err, bigcommerce.ErrNotFound) {
 		return
 	}
 	if err == nil {
-		err = r.Client().DeleteAttributeValue(ctx, got.ID)
+		err = r.AttributeValues().DeleteAttributeValue(ctx, got.ID)
 	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "delete", formatID(cid, aid), err)
