@@ -49,6 +49,8 @@ func main() {
 }
 
 type config struct {
+	scenarios   []string // "customers", "store", "workspaces"
+	floor       bool     // also run each scenario against a store with no quota and no latency
 	ns          []int
 	modes       []string // "on", "off"
 	states      []string // "local", "http"
@@ -64,7 +66,9 @@ type config struct {
 
 func run() error {
 	var cfg config
-	var ns, modes, states string
+	var scenarios, ns, modes, states string
+	flag.StringVar(&scenarios, "scenario", envOr("BENCH_SCENARIO", "customers,store,workspaces"), "comma-separated scenarios: customers, store, workspaces (env BENCH_SCENARIO)")
+	flag.BoolVar(&cfg.floor, "floor", true, "also run every scenario against a store with no quota and no latency (the CLI floor)")
 	flag.StringVar(&ns, "n", envOr("BENCH_N", "100,1000"), "comma-separated numbers of customers (env BENCH_N)")
 	flag.StringVar(&modes, "modes", envOr("BENCH_MODES", "on,off"), "batching modes to run: on, off or both (env BENCH_MODES)")
 	flag.StringVar(&states, "state", envOr("BENCH_STATE", "local,http"), "state storage: local, http or both (env BENCH_STATE)")
@@ -76,8 +80,16 @@ func run() error {
 	flag.DurationVar(&cfg.jitter, "jitter", 50*time.Millisecond, "extra sandbox latency, uniform 0 to this")
 	flag.IntVar(&cfg.parallelism, "parallelism", 10, "terraform -parallelism (10 is Terraform's default)")
 	flag.DurationVar(&cfg.settle, "settle", 0, "untimed pause between phases; longer than -window gives every phase a full quota (default 0: back to back, sharing the quota)")
+	from := flag.String("from", "", "comma-separated JSON files of earlier runs (written next to -out): write the report from them without measuring")
 	flag.Parse()
 
+	for _, sc := range strings.Split(scenarios, ",") {
+		sc = strings.TrimSpace(sc)
+		if !slices.Contains(scenarioNames, sc) {
+			return fmt.Errorf("-scenario: %q is none of %s", sc, strings.Join(scenarioNames, ", "))
+		}
+		cfg.scenarios = append(cfg.scenarios, sc)
+	}
 	for _, s := range strings.Split(ns, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 {
@@ -104,6 +116,9 @@ func run() error {
 	if err != nil {
 		return err
 	}
+	if *from != "" {
+		return reportFrom(cfg, tf, strings.Split(*from, ","))
+	}
 	work, err := filepath.Abs(cfg.workDir)
 	if err != nil {
 		return err
@@ -119,30 +134,109 @@ func run() error {
 	stateSrv := httptest.NewServer(&stateServer{states: map[string][]byte{}})
 	defer stateSrv.Close()
 
-	var runs []runResult
-	for _, n := range cfg.ns {
-		for _, state := range cfg.states {
-			for _, mode := range cfg.modes {
-				logf("N=%d %s state, batching %s", n, state, mode)
-				name := fmt.Sprintf("n%d-%s-%s", n, state, mode)
-				backend := ""
-				if state == "http" {
-					backend = stateSrv.URL + "/" + name
+	var rep report
+	save := func() error {
+		if err := writeReport(cfg, tf, rep); err != nil {
+			return err
+		}
+		return saveReport(jsonPath(cfg.out), rep)
+	}
+	for _, sc := range cfg.scenarios {
+		for _, n := range cfg.ns {
+			for _, state := range cfg.states {
+				backend := func(name string) string {
+					if state == "http" {
+						return stateSrv.URL + "/" + name
+					}
+					return ""
 				}
-				r, err := benchRun(cfg, tf, env, filepath.Join(work, name), n, mode, backend)
-				r.state = state
-				runs = append(runs, r)
-				if err != nil {
-					logf("N=%d %s state, batching %s: %v", n, state, mode, err)
+				if sc == "workspaces" {
+					rows := quotaShares
+					if cfg.floor {
+						rows = append([]int{-1}, rows...)
+					}
+					for _, share := range rows {
+						res := wsResult{n: n, state: state, share: max(share, 0), floor: share < 0}
+						name := fmt.Sprintf("%s-n%d-%s-share%d", sc, n, state, res.share)
+						if res.floor {
+							name = fmt.Sprintf("%s-n%d-%s-floor", sc, n, state)
+						}
+						logf("%s", name)
+						rep.workspaces = append(rep.workspaces, runWorkspaces(cfg, tf, env, filepath.Join(work, name), res, backend(name)))
+						if err := save(); err != nil {
+							return err
+						}
+					}
+					continue
 				}
-				if err := writeReport(cfg, tf, runs); err != nil {
-					return err
+				runs := []runResult{}
+				if cfg.floor {
+					runs = append(runs, runResult{scenario: sc, n: n, state: state, mode: "on", floor: true})
+				}
+				for _, mode := range cfg.modes {
+					runs = append(runs, runResult{scenario: sc, n: n, state: state, mode: mode})
+				}
+				for _, r := range runs {
+					name := fmt.Sprintf("%s-n%d-%s-%s", sc, n, state, r.mode)
+					if r.floor {
+						name = fmt.Sprintf("%s-n%d-%s-floor", sc, n, state)
+					}
+					logf("%s", name)
+					run := runCustomers
+					if sc == "store" {
+						run = runStore
+					}
+					r, err := run(cfg, tf, env, filepath.Join(work, name), r, backend(name))
+					rep.runs = append(rep.runs, r)
+					if err != nil {
+						logf("%s: %v", name, err)
+					}
+					if err := save(); err != nil {
+						return err
+					}
 				}
 			}
 		}
 	}
 	logf("wrote %s", cfg.out)
 	return nil
+}
+
+var scenarioNames = []string{"customers", "store", "workspaces"}
+
+// jsonPath is where the measurements behind a report are saved.
+func jsonPath(out string) string {
+	return strings.TrimSuffix(out, filepath.Ext(out)) + ".json"
+}
+
+// reportFrom writes the report from saved measurements, with the
+// scenarios, sizes and states they hold.
+func reportFrom(cfg config, tf string, paths []string) error {
+	rep, err := loadReports(paths)
+	if err != nil {
+		return err
+	}
+	cfg.scenarios, cfg.ns, cfg.states = nil, nil, nil
+	add := func(scenario string, n int, state string) {
+		if !slices.Contains(cfg.scenarios, scenario) {
+			cfg.scenarios = append(cfg.scenarios, scenario)
+		}
+		if !slices.Contains(cfg.ns, n) {
+			cfg.ns = append(cfg.ns, n)
+		}
+		if !slices.Contains(cfg.states, state) {
+			cfg.states = append(cfg.states, state)
+		}
+	}
+	for _, r := range rep.runs {
+		add(r.scenario, r.n, r.state)
+	}
+	for _, w := range rep.workspaces {
+		add("workspaces", w.n, w.state)
+	}
+	slices.SortFunc(cfg.scenarios, func(a, b string) int { return slices.Index(scenarioNames, a) - slices.Index(scenarioNames, b) })
+	slices.Sort(cfg.ns)
+	return writeReport(cfg, tf, rep)
 }
 
 func envOr(name, def string) string {

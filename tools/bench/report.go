@@ -17,7 +17,13 @@ func target(n int) int {
 	return int(math.Floor(1.1*math.Ceil(float64(n)/10))) + 5
 }
 
-func writeReport(cfg config, tf string, runs []runResult) error {
+// report is everything measured so far.
+type report struct {
+	runs       []runResult // customers and store scenarios, floors included
+	workspaces []wsResult
+}
+
+func writeReport(cfg config, tf string, rep report) error {
 	var b strings.Builder
 	version, _ := exec.Command(tf, "version").Output()
 	fmt.Fprintf(&b, "# Provider benchmark\n\n")
@@ -34,53 +40,85 @@ func writeReport(cfg config, tf string, runs []runResult) error {
 	} else {
 		fmt.Fprintf(&b, "- phases run back to back on one fresh store per N, state and mode, sharing its quota: ")
 	}
-	fmt.Fprintf(&b, "`apply` (create N), `refresh` (`terraform plan`, expects no changes), `update` (`apply -refresh=false`, one attribute of every customer), `destroy` (`-refresh=false`)\n")
+	fmt.Fprintf(&b, "`apply` (create), `refresh` (`terraform plan`, expects no changes), `update` (`apply -refresh=false`, one attribute of every resource the scenario changes), `destroy` (`-refresh=false`)\n")
 	fmt.Fprintf(&b, "- state: `local` is Terraform's default, which rewrites and syncs the whole state file after every resource before that resource's slot takes the next one; `http` is a remote backend, persisted every 20 s\n")
-	fmt.Fprintf(&b, "- requests: what the store received, by endpoint; 429s: answered by the store and retried by the provider; surfaced: lines of Terraform's output that report a 429; RSS: the largest peak resident set (VmHWM) among the command's provider processes\n\n")
+	fmt.Fprintf(&b, "- requests: what the store received, by endpoint; 429s: answered by the store and retried by the provider; surfaced: lines of Terraform's output that report a 429; RSS: the largest peak resident set (VmHWM) among the command's provider processes\n")
+	fmt.Fprintf(&b, "- %s\n\n", floorNote)
 
-	for _, n := range cfg.ns {
-		for _, state := range cfg.states {
-			var mine []runResult
-			for _, r := range runs {
-				if r.n == n && r.state == state {
-					mine = append(mine, r)
-				}
-			}
-			if len(mine) == 0 {
-				continue
-			}
-			fmt.Fprintf(&b, "## N = %d, %s state\n\n", n, state)
-			fmt.Fprintf(&b, "Request target with batching: at most 1.1 × ceil(N/10) + 5 = %d per phase.\n\n", target(n))
-			b.WriteString("| phase | batching | requests | by endpoint | 429s | surfaced | wall time | provider peak RSS | processes | target |\n")
-			b.WriteString("|---|---|---:|---|---:|---:|---:|---:|---:|---|\n")
-			for _, phase := range phaseNames {
-				for _, r := range mine {
-					p, ok := findPhase(r, phase)
-					if !ok {
-						continue
-					}
-					check := ""
-					if r.mode == "on" {
-						check = "✅"
-						if p.total > target(n) {
-							check = fmt.Sprintf("❌ (%d over)", p.total-target(n))
-						}
-					}
-					if p.err != nil {
-						check = "failed: " + p.err.Error()
-					}
-					fmt.Fprintf(&b, "| %s | %s | %d | %s | %d | %d | %.1f s | %.0f MiB | %d | %s |\n",
-						phase, r.mode, p.total, endpoints(p.requests), p.rateLimited, p.surfaced, p.wall.Seconds(), float64(p.peakRSS)/1024, p.providers, check)
-				}
-			}
-			b.WriteString("\n")
-			writeTotals(&b, cfg, mine)
+	for _, sc := range cfg.scenarios {
+		switch sc {
+		case "customers":
+			writeCustomers(&b, cfg, rep.runs)
+		case "store":
+			writeStore(&b, cfg, rep.runs)
+		case "workspaces":
+			writeWorkspaces(&b, cfg, rep.workspaces)
 		}
 	}
 	if err := os.MkdirAll(filepath.Dir(cfg.out), 0o755); err != nil {
 		return err
 	}
 	return os.WriteFile(cfg.out, []byte(b.String()), 0o644)
+}
+
+// selectRuns returns the runs of a scenario, N and state, the floor first.
+func selectRuns(runs []runResult, scenario string, n int, state string) (floor *runResult, mine []runResult) {
+	for _, r := range runs {
+		if r.scenario != scenario || r.n != n || r.state != state {
+			continue
+		}
+		if r.floor {
+			floor = &r
+			continue
+		}
+		mine = append(mine, r)
+	}
+	return floor, mine
+}
+
+func writeCustomers(b *strings.Builder, cfg config, runs []runResult) {
+	for _, n := range cfg.ns {
+		for _, state := range cfg.states {
+			floor, mine := selectRuns(runs, "customers", n, state)
+			if len(mine) == 0 && floor == nil {
+				continue
+			}
+			fmt.Fprintf(b, "## Customers: N = %d, %s state\n\n", n, state)
+			fmt.Fprintf(b, "Request target with batching: at most 1.1 × ceil(N/10) + 5 = %d per phase. Time target: %s.\n\n", target(n), floorTargetText(state))
+			b.WriteString("| phase | batching | requests | by endpoint | 429s | surfaced | wall time | × floor | provider peak RSS | processes | target |\n")
+			b.WriteString("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---|\n")
+			var notes []string
+			for _, phase := range phaseNames {
+				fp := floorPhase(floor, phase)
+				for _, r := range withFloor(floor, mine) {
+					p, ok := findPhase(r, phase)
+					if !ok {
+						continue
+					}
+					check := ""
+					if r.mode == "on" && !r.floor {
+						check = "✅"
+						if p.total > target(n) {
+							check = fmt.Sprintf("❌ (%d over)", p.total-target(n))
+						}
+						v := floorVerdict(cfg, r, p, fp)
+						check += " " + v.mark
+						if v.note != "" {
+							notes = append(notes, v.note)
+						}
+					}
+					if p.err != nil {
+						check = "failed: " + p.err.Error()
+					}
+					fmt.Fprintf(b, "| %s | %s | %d | %s | %d | %d | %.1f s | %s | %.0f MiB | %d | %s |\n",
+						phase, modeLabel(r), p.total, endpoints(p.requests), p.rateLimited, p.surfaced, p.wall.Seconds(), ratioText(p, fp), float64(p.peakRSS)/1024, p.providers, check)
+				}
+			}
+			b.WriteString("\n")
+			writeNotes(b, notes)
+			writeTotals(b, cfg, mine)
+		}
+	}
 }
 
 var phaseNames = []string{"apply", "refresh", "update", "destroy"}

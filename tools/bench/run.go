@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -30,129 +29,100 @@ type phaseResult struct {
 }
 
 type runResult struct {
-	n      int
-	state  string
-	mode   string
-	phases []phaseResult
+	scenario string
+	n        int
+	state    string
+	mode     string
+	floor    bool // no quota, no latency, batching on: what the CLI and state backend cost
+	phases   []phaseResult
 }
 
-const configTemplate = `terraform {%s
-  required_providers {
-    bigcommerce = {
-      source = "commerceops/bigcommerce"
-    }
-  }
+// phaseSpec is one Terraform command of a scenario.
+type phaseSpec struct {
+	name string
+	args []string
 }
 
-variable "n" {
-  type = number
-}
-
-variable "last_name" {
-  type = string
-}
-
-provider "bigcommerce" {
-  api_url      = %q
-  store_hash   = %q
-  access_token = %q
-  batching     = %t
-}
-
-resource "bigcommerce_customer" "bench" {
-  count      = var.n
-  email      = "bench-${count.index}@example.com"
-  first_name = "Bench"
-  last_name  = var.last_name
-}
-`
-
-// benchRun runs the four phases in dir, against a fresh store, with the
-// HTTP state backend at backend or local state when backend is empty.
-func benchRun(cfg config, tf string, env []string, dir string, n int, mode, backend string) (runResult, error) {
-	res := runResult{n: n, mode: mode}
-	srv, err := sandbox.Start(sandbox.Options{Quota: cfg.quota, Window: cfg.window, Latency: cfg.latency, LatencyJitter: cfg.jitter, Seed: 1})
-	if err != nil {
-		return res, err
+// sandboxOptions is the store a run measures against: the configured quota
+// and latency, or none of either for a floor run.
+func sandboxOptions(cfg config, floor bool) sandbox.Options {
+	if floor {
+		return sandbox.Options{Quota: -1, Seed: 1}
 	}
-	defer srv.Close()
+	return sandbox.Options{Quota: cfg.quota, Window: cfg.window, Latency: cfg.latency, LatencyJitter: cfg.jitter, Seed: 1}
+}
 
+// prepareDir empties dir, writes main.tf and, with an HTTP backend, runs
+// terraform init (the provider itself comes from dev_overrides).
+func prepareDir(tf string, env []string, dir, mainTF string, backend bool) error {
 	if err := os.RemoveAll(dir); err != nil {
-		return res, err
+		return err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return res, err
+		return err
 	}
-	backendBlock := ""
-	if backend != "" {
-		backendBlock = fmt.Sprintf("\n  backend \"http\" {\n    address = %q\n  }\n", backend)
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(mainTF), 0o644); err != nil {
+		return err
 	}
-	main := fmt.Sprintf(configTemplate, backendBlock, srv.URL, srv.StoreHash, srv.AccessToken, mode == "on")
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(main), 0o644); err != nil {
-		return res, err
-	}
-	if backend != "" {
-		// A backend needs init; the provider itself comes from dev_overrides.
+	if backend {
 		if p := runTerraform(tf, env, dir, "init", []string{"init"}); p.err != nil {
-			return res, fmt.Errorf("init: %w (log in %s)", p.err, filepath.Join(dir, "init.log"))
+			return fmt.Errorf("init: %w (log in %s)", p.err, filepath.Join(dir, "init.log"))
 		}
 	}
+	return nil
+}
 
+// backendBlock is the terraform block's backend for an HTTP state at
+// address, or nothing for local state.
+func backendBlock(address string) string {
+	if address == "" {
+		return ""
+	}
+	return fmt.Sprintf("\n  backend \"http\" {\n    address = %q\n  }\n", address)
+}
+
+// standardPhases are apply, refresh (plan, expecting no changes), update
+// (apply -refresh=false with the "after" variables) and destroy
+// (-refresh=false), each with -parallelism.
+func standardPhases(cfg config, before, after []string) []phaseSpec {
 	par := "-parallelism=" + strconv.Itoa(cfg.parallelism)
-	vars := func(last string) []string {
-		return []string{"-var", "n=" + strconv.Itoa(n), "-var", "last_name=" + last}
-	}
-	phases := []struct {
-		name string
-		args []string
-		ok   func(code int) bool
-	}{
-		{"apply", append([]string{"apply", "-auto-approve", par}, vars("Before")...), zero},
+	return []phaseSpec{
+		{"apply", append([]string{"apply", "-auto-approve", par}, before...)},
 		// -detailed-exitcode: 0 means no changes, 2 means changes.
-		{"refresh", append([]string{"plan", "-detailed-exitcode", par}, vars("Before")...), zero},
-		{"update", append([]string{"apply", "-auto-approve", "-refresh=false", par}, vars("After")...), zero},
-		{"destroy", append([]string{"destroy", "-auto-approve", "-refresh=false", par}, vars("After")...), zero},
+		{"refresh", append([]string{"plan", "-detailed-exitcode", par}, before...)},
+		{"update", append([]string{"apply", "-auto-approve", "-refresh=false", par}, after...)},
+		{"destroy", append([]string{"destroy", "-auto-approve", "-refresh=false", par}, after...)},
 	}
+}
+
+// runPhases runs phases in dir one after the other against srv, counting
+// each one's requests from the store's stats, and stops at the first that
+// fails.
+func runPhases(cfg config, tf string, env []string, dir string, srv *sandbox.Server, phases []phaseSpec, res *runResult) error {
 	for i, ph := range phases {
-		if i > 0 && cfg.settle > 0 {
+		if i > 0 && cfg.settle > 0 && !res.floor {
 			// Let the store's quota window run out, untimed, so the phase
 			// starts with a full quota.
 			time.Sleep(cfg.settle)
 		}
 		srv.ResetStats()
 		p := runTerraform(tf, env, dir, ph.name, ph.args)
-		if p.err == nil && !ph.ok(exitCode(p.err)) {
-			p.err = fmt.Errorf("unexpected exit code")
-		}
 		st := srv.Stats()
 		p.requests, p.total, p.rateLimited = st.Requests, st.Total, st.RateLimited
 		logf("  %-8s %5d requests %4d 429s %8.1fs  peak RSS %5.1f MiB  %v", ph.name, p.total, p.rateLimited, p.wall.Seconds(), float64(p.peakRSS)/1024, errOrOK(p.err))
 		res.phases = append(res.phases, p)
 		if p.err != nil {
-			return res, fmt.Errorf("%s: %w (log in %s)", ph.name, p.err, filepath.Join(dir, ph.name+".log"))
+			return fmt.Errorf("%s: %w (log in %s)", ph.name, p.err, filepath.Join(dir, ph.name+".log"))
 		}
 	}
-	return res, nil
+	return nil
 }
-
-func zero(code int) bool { return code == 0 }
 
 func errOrOK(err error) string {
 	if err != nil {
 		return "FAILED: " + err.Error()
 	}
 	return "ok"
-}
-
-func exitCode(err error) int {
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		return ee.ExitCode()
-	}
-	if err != nil {
-		return -1
-	}
-	return 0
 }
 
 // runTerraform runs one command, timing it and sampling the peak RSS of the
