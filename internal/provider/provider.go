@@ -112,7 +112,7 @@ func (p *bigcommerceProvider) Schema(_ context.Context, _ provider.SchemaRequest
 				Optional:    true,
 			},
 			"batching": schema.BoolAttribute{
-				Description: "Whether concurrent operations on customers are merged into BigCommerce's batch requests (up to 10 customers per create or update). Defaults to `true`; turn it off only to compare.",
+				Description: "Whether concurrent operations on customers, addresses, attribute values and metafields are merged into BigCommerce's batch requests (up to 10 objects per create or update). Defaults to `true`; turn it off only to compare.",
 				Optional:    true,
 			},
 			"quota_share": schema.Int64Attribute{
@@ -206,7 +206,7 @@ func (p *bigcommerceProvider) Configure(ctx context.Context, req provider.Config
 		attributeValues = batch.NewAttributeValues(client)
 	}
 	data := &providerdata.Data{Client: client, Customers: customers, Metafields: metafields,
-		Addresses: addresses, AttributeValues: attributeValues, Singletons: &providerdata.Singletons{}}
+		Addresses: addresses, AttributeValues: attributeValues, Attributes: &providerdata.Attributes{}, Singletons: &providerdata.Singletons{}}
 	resp.DataSourceData = data
 	resp.ResourceData = data
 	resp.ListResourceData = data

@@ -25,6 +25,8 @@ type Data struct {
 	// AttributeValues is the per-value surface of customer attributes,
 	// batched like Customers.
 	AttributeValues AttributeValueService
+	// Attributes remembers the store's customer attributes for this run.
+	Attributes *Attributes
 	// Singletons counts the store-wide resources this run manages.
 	Singletons *Singletons
 }

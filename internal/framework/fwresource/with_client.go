@@ -61,6 +61,15 @@ func (c *configured) AttributeValues() providerdata.AttributeValueService {
 	return c.data.AttributeValues
 }
 
+// Attributes remembers the store's customer attributes for this plan or
+// apply; nil before Configure.
+func (c *configured) Attributes() *providerdata.Attributes {
+	if c.data == nil {
+		return nil
+	}
+	return c.data.Attributes
+}
+
 // Singletons counts the store-wide resources (such as the store's customer
 // settings) this plan or apply manages; nil before Configure.
 func (c *configured) Singletons() *providerdata.Singletons {

@@ -113,9 +113,11 @@ func (r *valueResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		}
 	}
 	aid := plan.AttributeID.ValueInt64()
-	attr, err := r.Client().GetAttribute(ctx, int(aid))
+	attr, found, err := r.Attributes().Get(ctx, int(aid), func(ctx context.Context) ([]bigcommerce.Attribute, error) {
+		return r.Client().ListAttributes(ctx, bigcommerce.AttributeFilter{})
+	})
 	switch {
-	case errors.Is(err, bigcommerce.ErrNotFound):
+	case err == nil && !found:
 		resp.Diagnostics.AddAttributeError(path.Root("attribute_id"), "Customer attribute not found",
 			fmt.Sprintf("The store has no customer attribute with id %d. Check the id, or create the attribute with a bigcommerce_customer_attribute resource and refer to its id.", aid))
 	case err != nil:
