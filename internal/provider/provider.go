@@ -261,6 +261,10 @@ func (p *bigcommerceProvider) ListResources(context.Context) []func() list.ListR
 		customermetafield.NewListResource,
 		customersubscriber.NewListResource,
 		customersegment.NewListResource,
+		customergroup.NewListResource,
+		customeraddress.NewListResource,
+		customerattribute.NewListResource,
+		customerattributevalue.NewListResource,
 	}
 }
 
