@@ -1,15 +1,24 @@
 // Command bench measures the provider at store scale: it runs the real
 // Terraform CLI against a sandbox store with BigCommerce's Standard quota
-// (150 requests per 30 s) and a realistic latency, for N customers, with
-// batching on and off, and writes a Markdown table.
+// (150 requests per 30 s) and a realistic latency, with batching on and
+// off, and writes a Markdown table. Three scenarios:
 //
-// For each N and mode it starts a fresh store and runs, with Terraform's
-// default parallelism:
+//   - customers: N customers;
+//   - store: a whole store: N customers, each with an address and a value of
+//     one customer attribute, and 20 customer groups; requests are reported
+//     per family (customers, addresses, attributes, attribute values, groups)
+//     against each family's ideal count;
+//   - workspaces: three applies of N/3 customers each at once against one
+//     store (quota 60 per 10 s), while another app polls it once a second,
+//     with quota_share 100, 50 and the default 80.
 //
-//	apply    terraform apply            creates N customers
-//	refresh  terraform plan             reads all N; must find no changes
-//	update   terraform apply -refresh=false   changes last_name of all N
-//	destroy  terraform destroy -refresh=false deletes all N
+// For each N and mode the customers and store scenarios start a fresh store
+// and run, with Terraform's default parallelism:
+//
+//	apply    terraform apply            creates the resources
+//	refresh  terraform plan             reads them all; must find no changes
+//	update   terraform apply -refresh=false   changes one attribute of each
+//	destroy  terraform destroy -refresh=false deletes them all
 //
 // update and destroy skip their own refresh so that each row measures one
 // operation; the refresh row is what a refresh costs. Phases run back to
@@ -20,12 +29,19 @@
 // HTTP state backend served in-process (which Terraform persists every 20 s:
 // the provider and the API set the pace).
 //
+// Every scenario also has a floor run (-floor, on by default): the same CLI,
+// state backend and configuration, batching on, against a store with no
+// quota and no latency. Each phase is reported as a ratio to its floor.
+//
 // Usage (from the repository root; `make bench`):
 //
-//	go run ./tools/bench [-n 100,1000] [-modes on,off] [-state local,http] [-out bench/results.md]
+//	go run ./tools/bench [-scenario customers,store,workspaces] [-n 100,1000] [-modes on,off] [-state local,http] [-out bench/results.md]
+//	go run ./tools/bench -from bench/a.json,bench/b.json -out bench/results.md
 //
-// BENCH_N, BENCH_MODES and BENCH_STATE override the defaults of -n, -modes
-// and -state.
+// BENCH_SCENARIO, BENCH_N, BENCH_MODES and BENCH_STATE override the
+// defaults of -scenario, -n, -modes and -state. The measurements are saved
+// next to the report (-out with .json); -from writes the report from saved
+// measurements without measuring.
 package main
 
 import (
@@ -203,41 +219,6 @@ func run() error {
 }
 
 var scenarioNames = []string{"customers", "store", "workspaces"}
-
-// jsonPath is where the measurements behind a report are saved.
-func jsonPath(out string) string {
-	return strings.TrimSuffix(out, filepath.Ext(out)) + ".json"
-}
-
-// reportFrom writes the report from saved measurements, with the
-// scenarios, sizes and states they hold.
-func reportFrom(cfg config, tf string, paths []string) error {
-	rep, err := loadReports(paths)
-	if err != nil {
-		return err
-	}
-	cfg.scenarios, cfg.ns, cfg.states = nil, nil, nil
-	add := func(scenario string, n int, state string) {
-		if !slices.Contains(cfg.scenarios, scenario) {
-			cfg.scenarios = append(cfg.scenarios, scenario)
-		}
-		if !slices.Contains(cfg.ns, n) {
-			cfg.ns = append(cfg.ns, n)
-		}
-		if !slices.Contains(cfg.states, state) {
-			cfg.states = append(cfg.states, state)
-		}
-	}
-	for _, r := range rep.runs {
-		add(r.scenario, r.n, r.state)
-	}
-	for _, w := range rep.workspaces {
-		add("workspaces", w.n, w.state)
-	}
-	slices.SortFunc(cfg.scenarios, func(a, b string) int { return slices.Index(scenarioNames, a) - slices.Index(scenarioNames, b) })
-	slices.Sort(cfg.ns)
-	return writeReport(cfg, tf, rep)
-}
 
 func envOr(name, def string) string {
 	if v := os.Getenv(name); v != "" {

@@ -4,6 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -111,4 +114,39 @@ func loadReports(paths []string) (report, error) {
 		}
 	}
 	return rep, nil
+}
+
+// jsonPath is where the measurements behind a report are saved.
+func jsonPath(out string) string {
+	return strings.TrimSuffix(out, filepath.Ext(out)) + ".json"
+}
+
+// reportFrom writes the report from saved measurements, with the
+// scenarios, sizes and states they hold.
+func reportFrom(cfg config, tf string, paths []string) error {
+	rep, err := loadReports(paths)
+	if err != nil {
+		return err
+	}
+	cfg.scenarios, cfg.ns, cfg.states = nil, nil, nil
+	add := func(scenario string, n int, state string) {
+		if !slices.Contains(cfg.scenarios, scenario) {
+			cfg.scenarios = append(cfg.scenarios, scenario)
+		}
+		if !slices.Contains(cfg.ns, n) {
+			cfg.ns = append(cfg.ns, n)
+		}
+		if !slices.Contains(cfg.states, state) {
+			cfg.states = append(cfg.states, state)
+		}
+	}
+	for _, r := range rep.runs {
+		add(r.scenario, r.n, r.state)
+	}
+	for _, w := range rep.workspaces {
+		add("workspaces", w.n, w.state)
+	}
+	slices.SortFunc(cfg.scenarios, func(a, b string) int { return slices.Index(scenarioNames, a) - slices.Index(scenarioNames, b) })
+	slices.Sort(cfg.ns)
+	return writeReport(cfg, tf, rep)
 }
