@@ -167,20 +167,22 @@ func run() error {
 					return ""
 				}
 				if sc == "workspaces" {
-					rows := quotaShares
-					if cfg.floor {
-						rows = append([]int{-1}, rows...)
-					}
-					for _, share := range rows {
-						res := wsResult{n: n, state: state, share: max(share, 0), floor: share < 0}
-						name := fmt.Sprintf("%s-n%d-%s-share%d", sc, n, state, res.share)
-						if res.floor {
-							name = fmt.Sprintf("%s-n%d-%s-floor", sc, n, state)
+					for _, mode := range cfg.modes {
+						rows := quotaShares
+						if cfg.floor && mode == "on" {
+							rows = append([]int{-1}, rows...)
 						}
-						logf("%s", name)
-						rep.workspaces = append(rep.workspaces, runWorkspaces(cfg, tf, env, filepath.Join(work, name), res, backend(name)))
-						if err := save(); err != nil {
-							return err
+						for _, share := range rows {
+							res := wsResult{n: n, state: state, mode: mode, share: max(share, 0), floor: share < 0}
+							name := fmt.Sprintf("%s-n%d-%s-%s-share%d", sc, n, state, mode, res.share)
+							if res.floor {
+								name = fmt.Sprintf("%s-n%d-%s-floor", sc, n, state)
+							}
+							logf("%s", name)
+							rep.workspaces = append(rep.workspaces, runWorkspaces(cfg, tf, env, filepath.Join(work, name), res, backend(name)))
+							if err := save(); err != nil {
+								return err
+							}
 						}
 					}
 					continue

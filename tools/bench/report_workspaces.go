@@ -19,39 +19,47 @@ func shareLabel(w wsResult) string {
 func writeWorkspaces(b *strings.Builder, cfg config, rows []wsResult) {
 	for _, n := range cfg.ns {
 		for _, state := range cfg.states {
-			var mine []wsResult
-			var floor *wsResult
-			for _, w := range rows {
-				if w.n != n || w.state != state {
-					continue
-				}
-				if w.floor {
-					floor = &w
-					continue
-				}
-				mine = append(mine, w)
+			for _, mode := range cfg.modes {
+				writeWorkspacesTable(b, cfg, rows, n, state, mode)
 			}
-			if len(mine) == 0 && floor == nil {
-				continue
-			}
-			fmt.Fprintf(b, "## Workspaces: N = %d, %s state\n\n", n, state)
-			fmt.Fprintf(b, "%d `terraform apply` of %d customers each, at once, against one store with a quota of %d requests per %s (latency as above), while another app polls `GET /v3/customers?limit=1` every %s. 429s answered: by the store to the applies (retried by the provider); surfaced: lines of the applies' output reporting a 429 (must be 0); the app's 429s must be 0 with quota_share below 100. Time: each apply over the same apply of the floor (no quota, no latency); target %.1f×.\n\n",
-				workspaceCount, ceilDiv(n, workspaceCount), wsQuota, wsWindow, pollEvery, floorLimit(state))
-			b.WriteString("| quota_share | apply wall times | results | × floor | all three | requests | 429s to the applies | surfaced | app requests | app 429s | checks |\n")
-			b.WriteString("|---|---|---|---|---:|---:|---:|---:|---:|---:|---|\n")
-			var notes []string
-			for _, w := range append(floorRows(floor), mine...) {
-				checks, note := wsChecks(cfg, w, floor)
-				if note != "" {
-					notes = append(notes, note)
-				}
-				fmt.Fprintf(b, "| %s | %s | %s | %s | %.1f s | %d | %d | %d | %d | %d | %s |\n",
-					shareLabel(w), wallTimes(w), results(w), wsRatios(w, floor), w.wall.Seconds(), w.total, w.appliesRateLimited(), surfaced(w), w.polled, w.refused, checks)
-			}
-			b.WriteString("\n")
-			writeNotes(b, notes)
 		}
 	}
+}
+
+func writeWorkspacesTable(b *strings.Builder, cfg config, rows []wsResult, n int, state, mode string) {
+	var mine []wsResult
+	var floor *wsResult
+	for _, w := range rows {
+		if w.n != n || w.state != state {
+			continue
+		}
+		if w.floor {
+			floor = &w
+			continue
+		}
+		if w.mode == mode || w.mode == "" && mode == "on" {
+			mine = append(mine, w)
+		}
+	}
+	if len(mine) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "## Workspaces: N = %d, %s state, batching %s\n\n", n, state, mode)
+	fmt.Fprintf(b, "%d `terraform apply` of %d customers each, at once, against one store with a quota of %d requests per %s (latency as above), while another app polls `GET /v3/customers?limit=1` every %s. 429s answered: by the store to the applies (retried by the provider); surfaced: lines of the applies' output reporting a 429 (must be 0); the app's 429s must be 0 with quota_share below 100. Time: each apply over the same apply of the floor (no quota, no latency, batching on); target %.1f× (batching on).\n\n",
+		workspaceCount, ceilDiv(n, workspaceCount), wsQuota, wsWindow, pollEvery, floorLimit(state))
+	b.WriteString("| quota_share | apply wall times | results | × floor | all three | requests | 429s to the applies | surfaced | app requests | app 429s | checks |\n")
+	b.WriteString("|---|---|---|---|---:|---:|---:|---:|---:|---:|---|\n")
+	var notes []string
+	for _, w := range append(floorRows(floor), mine...) {
+		checks, note := wsChecks(cfg, w, floor)
+		if note != "" {
+			notes = append(notes, note)
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %.1f s | %d | %d | %d | %d | %d | %s |\n",
+			shareLabel(w), wallTimes(w), results(w), wsRatios(w, floor), w.wall.Seconds(), w.total, w.appliesRateLimited(), surfaced(w), w.polled, w.refused, checks)
+	}
+	b.WriteString("\n")
+	writeNotes(b, notes)
 }
 
 func floorRows(floor *wsResult) []wsResult {
@@ -130,6 +138,9 @@ func wsChecks(cfg config, w wsResult, floor *wsResult) (string, string) {
 		ok(w.refused == 0, "app never refused")
 	}
 	if floor == nil || len(floor.applies) != len(w.applies) {
+		return strings.Join(checks, ", "), ""
+	}
+	if w.mode == "off" {
 		return strings.Join(checks, ", "), ""
 	}
 	limit := floorLimit(w.state)

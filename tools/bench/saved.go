@@ -35,6 +35,7 @@ type savedRun struct {
 type savedWorkspaces struct {
 	N                                              int
 	State                                          string
+	Mode                                           string
 	Share                                          int
 	Floor                                          bool
 	Applies                                        []savedPhase
@@ -84,7 +85,7 @@ func saveReport(path string, rep report) error {
 		s.Runs = append(s.Runs, savedRun{r.scenario, r.state, r.mode, r.n, r.floor, mapSlice(r.phases, savePhase)})
 	}
 	for _, w := range rep.workspaces {
-		s.Workspaces = append(s.Workspaces, savedWorkspaces{w.n, w.state, w.share, w.floor, mapSlice(w.applies, savePhase), w.wall, w.total, w.rateLimit, w.polled, w.refused, w.customers, errText(w.setupError)})
+		s.Workspaces = append(s.Workspaces, savedWorkspaces{w.n, w.state, w.mode, w.share, w.floor, mapSlice(w.applies, savePhase), w.wall, w.total, w.rateLimit, w.polled, w.refused, w.customers, errText(w.setupError)})
 	}
 	b, err := json.MarshalIndent(s, "", " ")
 	if err != nil {
@@ -109,7 +110,7 @@ func loadReports(paths []string) (report, error) {
 			rep.runs = append(rep.runs, runResult{scenario: r.Scenario, n: r.N, state: r.State, mode: r.Mode, floor: r.Floor, phases: mapSlice(r.Phases, loadPhase)})
 		}
 		for _, w := range s.Workspaces {
-			rep.workspaces = append(rep.workspaces, wsResult{n: w.N, state: w.State, share: w.Share, floor: w.Floor, applies: mapSlice(w.Applies, loadPhase), wall: w.Wall,
+			rep.workspaces = append(rep.workspaces, wsResult{n: w.N, state: w.State, mode: w.Mode, share: w.Share, floor: w.Floor, applies: mapSlice(w.Applies, loadPhase), wall: w.Wall,
 				total: w.Total, rateLimit: w.RateLimited, polled: w.Polled, refused: w.Refused, customers: w.Customers, setupError: textErr(w.SetupError)})
 		}
 	}

@@ -36,6 +36,7 @@ provider "bigcommerce" {
   api_url      = %q
   store_hash   = %q
   access_token = %q
+  batching     = %t
 %s}
 
 resource "bigcommerce_customer" "ws" {
@@ -50,7 +51,8 @@ resource "bigcommerce_customer" "ws" {
 type wsResult struct {
 	n          int
 	state      string
-	share      int // 0: the default
+	mode       string // batching "on" or "off"
+	share      int    // 0: the default
 	floor      bool
 	applies    []phaseResult // one per workspace: wall time, result, surfaced 429s
 	wall       time.Duration // the three applies, start to last end
@@ -104,7 +106,7 @@ func runWorkspaces(cfg config, tf string, env []string, dir string, res wsResult
 		if backendBase != "" {
 			backend = fmt.Sprintf("%s-ws%d", backendBase, i)
 		}
-		mainTF := fmt.Sprintf(workspaceTemplate, backendBlock(backend), srv.URL, srv.StoreHash, srv.AccessToken, share, per, i, i)
+		mainTF := fmt.Sprintf(workspaceTemplate, backendBlock(backend), srv.URL, srv.StoreHash, srv.AccessToken, res.mode != "off", share, per, i, i)
 		if err := prepareDir(tf, env, dirs[i], mainTF, backend != ""); err != nil {
 			res.setupError = err
 			return res
