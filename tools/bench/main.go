@@ -66,6 +66,7 @@ func main() {
 
 type config struct {
 	scenarios   []string // "customers", "store", "workspaces"
+	note        string   // a paragraph for the report
 	floor       bool     // also run each scenario against a store with no quota and no latency
 	ns          []int
 	modes       []string // "on", "off"
@@ -96,6 +97,7 @@ func run() error {
 	flag.DurationVar(&cfg.jitter, "jitter", 50*time.Millisecond, "extra sandbox latency, uniform 0 to this")
 	flag.IntVar(&cfg.parallelism, "parallelism", 10, "terraform -parallelism (10 is Terraform's default)")
 	flag.DurationVar(&cfg.settle, "settle", 0, "untimed pause between phases; longer than -window gives every phase a full quota (default 0: back to back, sharing the quota)")
+	flag.StringVar(&cfg.note, "note", "", "a paragraph for the report, after its list of conditions (e.g. the sizes measured)")
 	from := flag.String("from", "", "comma-separated JSON files of earlier runs (written next to -out): write the report from them without measuring")
 	flag.Parse()
 

@@ -44,6 +44,9 @@ func writeReport(cfg config, tf string, rep report) error {
 	fmt.Fprintf(&b, "- state: `local` is Terraform's default, which rewrites and syncs the whole state file after every resource before that resource's slot takes the next one; `http` is a remote backend, persisted every 20 s\n")
 	fmt.Fprintf(&b, "- requests: what the store received, by endpoint; 429s: answered by the store and retried by the provider; surfaced: lines of Terraform's output that report a 429; RSS: the largest peak resident set (VmHWM) among the command's provider processes\n")
 	fmt.Fprintf(&b, "- %s\n\n", floorNote)
+	if cfg.note != "" {
+		fmt.Fprintf(&b, "%s\n\n", cfg.note)
+	}
 
 	for _, sc := range cfg.scenarios {
 		switch sc {
