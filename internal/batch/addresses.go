@@ -178,15 +178,16 @@ func (a *Addresses) createBatch(ctx context.Context, items []bigcommerce.Address
 			break // each keeps its own unknown outcome
 		}
 		claimed := map[int]bool{}
-		pending = nil
+		var again []int
 		for _, p := range unknown {
 			if found := findIdentical(existing, items[p], claimed); found != nil {
 				claimed[found.ID] = true
 				results[p] = Result[*bigcommerce.Address]{Value: found}
 				continue
 			}
-			pending = append(pending, p) // not applied: sending it again cannot duplicate it
+			again = append(again, p) // not applied: sending it again cannot duplicate it
 		}
+		pending = again
 	}
 	return results
 }
