@@ -83,6 +83,13 @@ func TestBounds(t *testing.T) {
 	if got := quotaBound(1000, -1, w, 80); got != 0 {
 		t.Errorf("unlimited quota bound = %s", got)
 	}
+	// 167 then 88 requests: 255 need 3 windows, 60 s, of which 20 s passed.
+	if got := quotaBoundAfter(167, 20*time.Second, 88, 150, w, 80); got != 40*time.Second {
+		t.Errorf("quotaBoundAfter = %s, want 40s", got)
+	}
+	if got := quotaBoundAfter(167, 90*time.Second, 88, 150, w, 80); got != 0 {
+		t.Errorf("quotaBoundAfter past the bound = %s", got)
+	}
 	if got := latencyBound(81, 50*time.Millisecond, 10); got != 450*time.Millisecond {
 		t.Errorf("latencyBound = %s", got)
 	}

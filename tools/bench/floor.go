@@ -80,6 +80,14 @@ func quotaBound(requests, quota int, window time.Duration, share int) time.Durat
 	return time.Duration(ceilDiv(requests, per)-1) * window
 }
 
+// quotaBoundAfter is the least time requests take after earlier phases on
+// the same store sent prevSent requests in prevWall: the store's windows
+// run back to back at best, so all of them cannot end before
+// quotaBound(prevSent+requests), of which prevWall has passed.
+func quotaBoundAfter(prevSent int, prevWall time.Duration, requests, quota int, window time.Duration, share int) time.Duration {
+	return max(0, quotaBound(prevSent+requests, quota, window, share)-prevWall)
+}
+
 // latencyBound is the least time requests take when each waits at least
 // latency and at most parallelism are in flight.
 func latencyBound(requests int, latency time.Duration, parallelism int) time.Duration {
@@ -103,7 +111,15 @@ func floorVerdict(cfg config, r runResult, p phaseResult, fp *phaseResult) verdi
 		return verdict{mark: fmt.Sprintf("time ✅ (%.2f× ≤ %.1f×)", x, limit)}
 	}
 	sent := p.total - p.rateLimited
-	qb := quotaBound(sent, cfg.quota, cfg.window, defaultShare)
+	i := phaseIndex(r, p.name)
+	prevSent, prevWall := 0, time.Duration(0)
+	if cfg.settle == 0 {
+		for _, q := range r.phases[:max(i, 0)] {
+			prevSent += q.total - q.rateLimited
+			prevWall += q.wall
+		}
+	}
+	qb := max(quotaBound(sent, cfg.quota, cfg.window, defaultShare), quotaBoundAfter(prevSent, prevWall, sent, cfg.quota, cfg.window, defaultShare))
 	lb := latencyBound(sent, cfg.latency, cfg.parallelism)
 	best := fp.wall + qb + lb
 	var why strings.Builder
@@ -111,8 +127,8 @@ func floorVerdict(cfg config, r runResult, p phaseResult, fp *phaseResult) verdi
 		r.scenario, r.n, r.state, p.name, p.wall.Seconds(), x, fp.wall.Seconds(), limit)
 	fmt.Fprintf(&why, "Quota: %d requests at %d per %s (the provider's %d %% share of %d) take at least %.0f s from a full window",
 		sent, cfg.quota*defaultShare/100, cfg.window, defaultShare, cfg.quota, qb.Seconds())
-	if i := phaseIndex(r, p.name); i > 0 {
-		fmt.Fprintf(&why, ", and this phase starts in the window the previous one (%d requests) used", r.phases[i-1].total)
+	if prevSent > 0 {
+		fmt.Fprintf(&why, ", or, counting the %d requests of the earlier phases on this store (%.1f s), at least %.0f s", prevSent, prevWall.Seconds(), quotaBoundAfter(prevSent, prevWall, sent, cfg.quota, cfg.window, defaultShare).Seconds())
 	}
 	if p.rateLimited > 0 {
 		fmt.Fprintf(&why, "; the store answered %d 429s", p.rateLimited)
