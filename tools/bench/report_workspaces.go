@@ -47,11 +47,11 @@ func writeWorkspacesTable(b *strings.Builder, cfg config, rows []wsResult, n int
 	fmt.Fprintf(b, "## Workspaces: N = %d, %s state, batching %s\n\n", n, state, mode)
 	fmt.Fprintf(b, "%d `terraform apply` of %d customers each, at once, against one store with a quota of %d requests per %s (latency as above), while another app polls `GET /v3/customers?limit=1` every %s. 429s answered: by the store to the applies (retried by the provider); surfaced: lines of the applies' output reporting a 429 (must be 0); the app's 429s must be 0 with quota_share below 100. Time: each apply over the same apply of the floor (no quota, no latency, batching on); target %.1f× (batching on).\n\n",
 		workspaceCount, ceilDiv(n, workspaceCount), wsQuota, wsWindow, pollEvery, floorLimit(state))
-	b.WriteString("| quota_share | apply wall times | results | × floor | all three | requests | 429s to the applies | surfaced | app requests | app 429s | checks |\n")
+	b.WriteString("| quota_share | apply wall times | results | × floor | all three | requests (the app's included) | 429s to the applies | surfaced | app requests | app 429s | checks |\n")
 	b.WriteString("|---|---|---|---|---:|---:|---:|---:|---:|---:|---|\n")
 	var notes []string
 	for _, w := range append(floorRows(floor), mine...) {
-		checks, note := wsChecks(cfg, w, floor)
+		checks, note := wsChecks(w, floor)
 		if note != "" {
 			notes = append(notes, note)
 		}
@@ -113,7 +113,7 @@ func wsRatios(w wsResult, floor *wsResult) string {
 // wsChecks checks a row: all applies succeed, none surfaces a 429, the app
 // is never refused when quota_share < 100, and each apply is within the
 // floor target; a note gives the quota's bound when the time misses.
-func wsChecks(cfg config, w wsResult, floor *wsResult) (string, string) {
+func wsChecks(w wsResult, floor *wsResult) (string, string) {
 	if w.floor {
 		if w.failed() {
 			return "❌ failed", ""
@@ -140,8 +140,11 @@ func wsChecks(cfg config, w wsResult, floor *wsResult) (string, string) {
 	if floor == nil || len(floor.applies) != len(w.applies) {
 		return strings.Join(checks, ", "), ""
 	}
+	sent := w.total - w.rateLimit - w.polled + w.refused
+	qb := quotaBound(sent, wsQuota, wsWindow, share)
 	if w.mode == "off" {
-		return strings.Join(checks, ", "), ""
+		return strings.Join(checks, ", "), fmt.Sprintf("workspaces, N = %d, %s state, batching off, quota_share %s: the applies sent %d requests; at %d %% of %d per %s (%d) they take at least %.0f s from a full window, %.1f× the floor's slowest apply (%.1f s): no time target can hold without batching.",
+			w.n, w.state, shareLabel(w), sent, share, wsQuota, wsWindow, wsQuota*share/100, qb.Seconds(), qb.Seconds()/maxWall(floor).Seconds(), maxWall(floor).Seconds())
 	}
 	limit := floorLimit(w.state)
 	var slowest time.Duration
@@ -154,8 +157,6 @@ func wsChecks(cfg config, w wsResult, floor *wsResult) (string, string) {
 	if worst <= limit {
 		return strings.Join(checks, ", "), ""
 	}
-	sent := w.total - w.rateLimit - w.polled + w.refused
-	qb := quotaBound(sent, wsQuota, wsWindow, share)
 	note := fmt.Sprintf("workspaces, N = %d, %s state, quota_share %s: the slowest apply took %.1f s, %.2f× its floor. Quota: the applies sent %d requests and may use %d %% of %d per %s (%d), so together they take at least %.0f s from a full window; the floor's applies took at most %.1f s.",
 		w.n, w.state, shareLabel(w), slowest.Seconds(), worst, sent, share, wsQuota, wsWindow, wsQuota*share/100, qb.Seconds(), maxWall(floor).Seconds())
 	return strings.Join(checks, ", "), note
