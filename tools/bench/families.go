@@ -16,8 +16,6 @@ const (
 	famOther      = "other"
 )
 
-var familyNames = []string{famCustomers, famAddresses, famAttributes, famValues, famGroups, famOther}
-
 // familyOf names the family of a sandbox Stats key such as
 // "PUT /v3/customers/addresses" or "GET /v2/customer_groups/{id}".
 func familyOf(endpoint string) string {
