@@ -90,6 +90,10 @@ func TestBounds(t *testing.T) {
 	if got := quotaBoundAfter(167, 90*time.Second, 88, 150, w, 80); got != 0 {
 		t.Errorf("quotaBoundAfter past the bound = %s", got)
 	}
+	// The whole window: 255 requests at 150 per window still need 2 windows.
+	if got := quotaBoundAfter(167, 20*time.Second, 88, 150, w, 100); got != 10*time.Second {
+		t.Errorf("quotaBoundAfter at 100 %% = %s, want 10s", got)
+	}
 	if got := latencyBound(81, 50*time.Millisecond, 10); got != 450*time.Millisecond {
 		t.Errorf("latencyBound = %s", got)
 	}

@@ -20,13 +20,13 @@ func writeWorkspaces(b *strings.Builder, cfg config, rows []wsResult) {
 	for _, n := range cfg.ns {
 		for _, state := range cfg.states {
 			for _, mode := range cfg.modes {
-				writeWorkspacesTable(b, cfg, rows, n, state, mode)
+				writeWorkspacesTable(b, rows, n, state, mode)
 			}
 		}
 	}
 }
 
-func writeWorkspacesTable(b *strings.Builder, cfg config, rows []wsResult, n int, state, mode string) {
+func writeWorkspacesTable(b *strings.Builder, rows []wsResult, n int, state, mode string) {
 	var mine []wsResult
 	var floor *wsResult
 	for _, w := range rows {
