@@ -1,10 +1,8 @@
 package customeraddress_test
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 	"testing"
 
@@ -12,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/acctest"
-	"github.com/commerceops/terraform-provider-bigcommerce/internal/sandbox"
 )
 
 // fiftyBound is what one phase of 50 addresses may cost with batching:
@@ -35,7 +32,6 @@ func TestAccCustomerAddress_fiftyInOneApply(t *testing.T) {
 }
 
 func testFiftyAddresses(t *testing.T, batching bool) {
-	store := acctest.Sandbox(t) // counts the store's requests: skipped against a real store
 	email := strings.TrimSuffix(acctest.RandomEmail("fifty"), "@example.com")
 	cfg := func(city string) string {
 		provider := ""
@@ -63,43 +59,8 @@ resource "bigcommerce_customer_address" "a" {
 }
 `, email, city)
 	}
-	var rec *sandbox.Recording
-	reset := func() {
-		store.ResetStats()
-		if rec != nil {
-			rec.Stop()
-		}
-		rec = store.Record()
-	}
-	t.Cleanup(func() {
-		if rec != nil {
-			rec.Stop()
-		}
-	})
-	// phase logs the address requests since the last reset and checks the
-	// bounded endpoints.
-	phase := func(name string, bounded ...string) resource.TestCheckFunc {
-		return func(*terraform.State) error {
-			st := store.Stats()
-			var keys []string
-			for k := range st.Requests {
-				if strings.HasSuffix(k, " /v3/customers/addresses") {
-					keys = append(keys, fmt.Sprintf("%s: %d%s", k, st.Requests[k], batchSizes(rec, k)))
-				}
-			}
-			slices.Sort(keys)
-			t.Logf("%s of 50 addresses (batching %v): %s", name, batching, strings.Join(keys, ", "))
-			if !batching {
-				return nil
-			}
-			for _, key := range bounded {
-				if got := st.Requests[key]; got == 0 || got > fiftyBound {
-					return fmt.Errorf("%s: %d requests to %s for 50 addresses, want 1 to %d", name, got, key, fiftyBound)
-				}
-			}
-			return nil
-		}
-	}
+	phases := acctest.NewPhases(t, "/v3/customers/addresses", "50 addresses", fiftyBound, batching)
+	reset, phase := phases.Reset, phases.Check
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -135,20 +96,4 @@ resource "bigcommerce_customer_address" "a" {
 			},
 		},
 	})
-}
-
-// batchSizes lists the items of each recorded write to key, as " of
-// [10 10 ...] items"; empty for a request without a body.
-func batchSizes(rec *sandbox.Recording, key string) string {
-	var sizes []int
-	for _, r := range rec.Requests(key) {
-		var items []json.RawMessage
-		if json.Unmarshal(r.Body, &items) == nil {
-			sizes = append(sizes, len(items))
-		}
-	}
-	if len(sizes) == 0 {
-		return ""
-	}
-	return fmt.Sprintf(" of %v items", sizes)
 }

@@ -1,10 +1,8 @@
 package customerattributevalue_test
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 	"testing"
 
@@ -12,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/acctest"
-	"github.com/commerceops/terraform-provider-bigcommerce/internal/sandbox"
 )
 
 // fiftyBound is what one phase of 50 values may cost with batching:
@@ -35,7 +32,6 @@ func TestAccCustomerAttributeValue_fiftyInOneApply(t *testing.T) {
 }
 
 func testFiftyValues(t *testing.T, batching bool) {
-	store := acctest.Sandbox(t) // counts the store's requests: skipped against a real store
 	email := strings.TrimSuffix(acctest.RandomEmail("fifty"), "@example.com")
 	name := randomName("Fifty")
 	cfg := func(value string) string {
@@ -65,43 +61,8 @@ resource "bigcommerce_customer_attribute_value" "v" {
 }
 `, email, name, value)
 	}
-	var rec *sandbox.Recording
-	reset := func() {
-		store.ResetStats()
-		if rec != nil {
-			rec.Stop()
-		}
-		rec = store.Record()
-	}
-	t.Cleanup(func() {
-		if rec != nil {
-			rec.Stop()
-		}
-	})
-	// phase logs the attribute value requests since the last reset and
-	// checks the bounded endpoints.
-	phase := func(name string, bounded ...string) resource.TestCheckFunc {
-		return func(*terraform.State) error {
-			st := store.Stats()
-			var keys []string
-			for k := range st.Requests {
-				if strings.HasSuffix(k, " /v3/customers/attribute-values") {
-					keys = append(keys, fmt.Sprintf("%s: %d%s", k, st.Requests[k], batchSizes(rec, k)))
-				}
-			}
-			slices.Sort(keys)
-			t.Logf("%s of 50 values (batching %v): %s", name, batching, strings.Join(keys, ", "))
-			if !batching {
-				return nil
-			}
-			for _, key := range bounded {
-				if got := st.Requests[key]; got == 0 || got > fiftyBound {
-					return fmt.Errorf("%s: %d requests to %s for 50 values, want 1 to %d", name, got, key, fiftyBound)
-				}
-			}
-			return nil
-		}
-	}
+	phases := acctest.NewPhases(t, "/v3/customers/attribute-values", "50 values", fiftyBound, batching)
+	reset, phase := phases.Reset, phases.Check
 	const (
 		get    = "GET /v3/customers/attribute-values"
 		upsert = "PUT /v3/customers/attribute-values"
@@ -143,20 +104,4 @@ resource "bigcommerce_customer_attribute_value" "v" {
 			},
 		},
 	})
-}
-
-// batchSizes lists the items of each recorded write to key, as " of
-// [10 10 ...] items"; empty for a request without a body.
-func batchSizes(rec *sandbox.Recording, key string) string {
-	var sizes []int
-	for _, r := range rec.Requests(key) {
-		var items []json.RawMessage
-		if json.Unmarshal(r.Body, &items) == nil {
-			sizes = append(sizes, len(items))
-		}
-	}
-	if len(sizes) == 0 {
-		return ""
-	}
-	return fmt.Sprintf(" of %v items", sizes)
 }
