@@ -2,7 +2,6 @@ package customermetafield_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -21,7 +20,6 @@ import (
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/acctest"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
-	"github.com/commerceops/terraform-provider-bigcommerce/internal/sandbox"
 )
 
 const resourceName = "bigcommerce_customer_metafield.test"
@@ -245,7 +243,6 @@ func TestAccCustomerMetafield_keyTakenSaysHowToImport(t *testing.T) {
 // metafields of 5 customers in one apply each, and bounds the requests:
 // with batching, 10 metafields a request.
 func TestAccCustomerMetafield_fiftyInOneApply(t *testing.T) {
-	store := acctest.Sandbox(t)
 	email := acctest.RandomEmail("fifty")
 	cfg := func(value string) string {
 		return fmt.Sprintf(`
@@ -273,35 +270,9 @@ resource "bigcommerce_customer_metafield" "m" {
 	// once). Without batching it would be 50; the bound is the addresses'
 	// and attribute values' (see their scale tests).
 	const bound = 20
-	var rec *sandbox.Recording
-	start := func() {
-		store.ResetStats()
-		if rec != nil {
-			rec.Stop()
-		}
-		rec = store.Record()
-	}
-	t.Cleanup(func() {
-		if rec != nil {
-			rec.Stop()
-		}
-	})
-	requests := func(key string) resource.TestCheckFunc {
-		return func(*terraform.State) error {
-			got := store.Stats().Requests[key]
-			var sizes []int
-			for _, r := range rec.Requests(key) {
-				var items []json.RawMessage
-				_ = json.Unmarshal(r.Body, &items)
-				sizes = append(sizes, len(items))
-			}
-			t.Logf("%s: %d requests for 50 metafields, of %v items", key, got, sizes)
-			if got == 0 || got > bound {
-				return fmt.Errorf("%d requests to %s for 50 metafields, want 1 to %d", got, key, bound)
-			}
-			return nil
-		}
-	}
+	phases := acctest.NewPhases(t, "/v3/customers/metafields", "50 metafields", bound, true)
+	start := phases.Reset
+	requests := func(key string) resource.TestCheckFunc { return phases.Check(key, key) }
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
