@@ -28,20 +28,18 @@ var (
 // attribute: a reset is an event (after a breach, say), and once a shopper
 // sets a new password the store clears the flag, which desired state would
 // set again on every apply.
-func NewForcePasswordResetAction() action.Action { return &forcePasswordResetAction{} }
+func NewForcePasswordResetAction() action.Action {
+	return &forcePasswordResetAction{ActionBase: fwresource.NewActionBase("customer_force_password_reset")}
+}
 
 type forcePasswordResetAction struct {
-	fwresource.ActionWithClient
+	fwresource.ActionBase
 }
 
 type forcePasswordResetModel struct {
 	CustomerIDs        types.Set   `tfsdk:"customer_ids"`
 	CustomerGroupID    types.Int64 `tfsdk:"customer_group_id"`
 	ForcePasswordReset types.Bool  `tfsdk:"force_password_reset"`
-}
-
-func (a *forcePasswordResetAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_force_password_reset"
 }
 
 func (a *forcePasswordResetAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {

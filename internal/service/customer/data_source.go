@@ -26,10 +26,12 @@ var (
 )
 
 // NewDataSource returns the bigcommerce_customer data source.
-func NewDataSource() datasource.DataSource { return &customerDataSource{} }
+func NewDataSource() datasource.DataSource {
+	return &customerDataSource{DataSourceBase: fwresource.NewDataSourceBase("customer")}
+}
 
 type customerDataSource struct {
-	fwresource.DataSourceWithClient
+	fwresource.DataSourceBase
 }
 
 // customerDataModel is a customer as the data sources show it: the e-mail
@@ -37,10 +39,6 @@ type customerDataSource struct {
 type customerDataModel struct {
 	customerModel
 	Email types.String `tfsdk:"email"`
-}
-
-func (d *customerDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer"
 }
 
 func (d *customerDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

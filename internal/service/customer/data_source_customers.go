@@ -14,10 +14,12 @@ import (
 var _ datasource.DataSourceWithConfigure = (*customersDataSource)(nil)
 
 // NewCustomersDataSource returns the bigcommerce_customers data source.
-func NewCustomersDataSource() datasource.DataSource { return &customersDataSource{} }
+func NewCustomersDataSource() datasource.DataSource {
+	return &customersDataSource{DataSourceBase: fwresource.NewDataSourceBase("customers")}
+}
 
 type customersDataSource struct {
-	fwresource.DataSourceWithClient
+	fwresource.DataSourceBase
 }
 
 type customersDataSourceModel struct {
@@ -25,10 +27,6 @@ type customersDataSourceModel struct {
 	IDs       types.List  `tfsdk:"ids"`
 	Customers types.List  `tfsdk:"customers"`
 	Total     types.Int64 `tfsdk:"total"`
-}
-
-func (d *customersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customers"
 }
 
 func (d *customersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -264,7 +264,8 @@ func refusedCreate(t *testing.T, url string) diag.Diagnostics {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &customerResource{WithClient: fwresource.NewWithClient(&providerdata.Data{Client: client, Customers: client})}
+	r := &customerResource{}
+	r.WithClient = fwresource.NewWithClient(&providerdata.Data{Client: client, Customers: client})
 	_, err = client.CreateCustomer(context.Background(), bigcommerce.CustomerCreate{Email: "jane@example.com", FirstName: "Jane", LastName: "Doe"})
 	if err == nil {
 		t.Fatal("the store accepted the create it was scripted to refuse")

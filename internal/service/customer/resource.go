@@ -41,10 +41,12 @@ var (
 )
 
 // NewResource returns the bigcommerce_customer resource.
-func NewResource() resource.Resource { return &customerResource{} }
+func NewResource() resource.Resource {
+	return &customerResource{ResourceBase: fwresource.NewResourceBase("customer")}
+}
 
 type customerResource struct {
-	fwresource.WithClient
+	fwresource.ResourceBase
 }
 
 // identityModel is a customer's identity, which the list resource returns too.
@@ -85,10 +87,6 @@ type resourceModel struct {
 	PasswordWOVersion                 types.Int64                   `tfsdk:"password_wo_version"`
 	TriggerAccountCreatedNotification types.Bool                    `tfsdk:"trigger_account_created_notification"`
 	Timeouts                          timeouts.Value                `tfsdk:"timeouts"`
-}
-
-func (r *customerResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer"
 }
 
 func (r *customerResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

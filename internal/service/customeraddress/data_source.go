@@ -19,10 +19,12 @@ var _ datasource.DataSourceWithConfigure = (*addressesDataSource)(nil)
 
 // NewAddressesDataSource returns the bigcommerce_customer_addresses data
 // source.
-func NewAddressesDataSource() datasource.DataSource { return &addressesDataSource{} }
+func NewAddressesDataSource() datasource.DataSource {
+	return &addressesDataSource{DataSourceBase: fwresource.NewDataSourceBase("customer_addresses")}
+}
 
 type addressesDataSource struct {
-	fwresource.DataSourceWithClient
+	fwresource.DataSourceBase
 }
 
 type addressesDataSourceModel struct {
@@ -69,10 +71,6 @@ var addressDataAttributes = map[string]schema.Attribute{
 	"phone":             schema.StringAttribute{Computed: true, MarkdownDescription: "Phone number (`phone`), empty when none."},
 	"address_type":      schema.StringAttribute{Computed: true, MarkdownDescription: "`residential` or `commercial` (`address_type`)."},
 	"form_fields":       formfields.DataSourceAttribute("The address form's values, by field name (`form_fields`): `value` for text fields, `number` for number fields, `values` for checkbox fields."),
-}
-
-func (d *addressesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_addresses"
 }
 
 func (d *addressesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

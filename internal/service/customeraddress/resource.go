@@ -32,10 +32,12 @@ var (
 )
 
 // NewResource returns the bigcommerce_customer_address resource.
-func NewResource() resource.Resource { return &addressResource{} }
+func NewResource() resource.Resource {
+	return &addressResource{ResourceBase: fwresource.NewResourceBase("customer_address")}
+}
 
 type addressResource struct {
-	fwresource.WithClient
+	fwresource.ResourceBase
 }
 
 // resourceModel is the resource's state: an address's attributes, as the
@@ -43,10 +45,6 @@ type addressResource struct {
 type resourceModel struct {
 	addressModel
 	Timeouts timeouts.Value `tfsdk:"timeouts"`
-}
-
-func (r *addressResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_address"
 }
 
 func (r *addressResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

@@ -19,10 +19,12 @@ var _ datasource.DataSourceWithConfigure = (*attributesDataSource)(nil)
 
 // NewAttributesDataSource returns the bigcommerce_customer_attributes data
 // source.
-func NewAttributesDataSource() datasource.DataSource { return &attributesDataSource{} }
+func NewAttributesDataSource() datasource.DataSource {
+	return &attributesDataSource{DataSourceBase: fwresource.NewDataSourceBase("customer_attributes")}
+}
 
 type attributesDataSource struct {
-	fwresource.DataSourceWithClient
+	fwresource.DataSourceBase
 }
 
 type attributesDataSourceModel struct {
@@ -47,10 +49,6 @@ var attributeObjectType = types.ObjectType{AttrTypes: map[string]attr.Type{
 	"date_created":  types.StringType,
 	"date_modified": types.StringType,
 }}
-
-func (d *attributesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_attributes"
-}
 
 func (d *attributesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{

@@ -26,10 +26,12 @@ import (
 var _ fwresource.Resource = (*attributeResource)(nil)
 
 // NewResource returns the bigcommerce_customer_attribute resource.
-func NewResource() resource.Resource { return &attributeResource{} }
+func NewResource() resource.Resource {
+	return &attributeResource{ResourceBase: fwresource.NewResourceBase("customer_attribute")}
+}
 
 type attributeResource struct {
-	fwresource.WithClient
+	fwresource.ResourceBase
 }
 
 type resourceModel struct {
@@ -39,10 +41,6 @@ type resourceModel struct {
 	DateCreated  types.String   `tfsdk:"date_created"`
 	DateModified types.String   `tfsdk:"date_modified"`
 	Timeouts     timeouts.Value `tfsdk:"timeouts"`
-}
-
-func (r *attributeResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_attribute"
 }
 
 func (r *attributeResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

@@ -18,10 +18,12 @@ import (
 var _ datasource.DataSourceWithConfigure = (*consentDataSource)(nil)
 
 // NewDataSource returns the bigcommerce_customer_consent data source.
-func NewDataSource() datasource.DataSource { return &consentDataSource{} }
+func NewDataSource() datasource.DataSource {
+	return &consentDataSource{DataSourceBase: fwresource.NewDataSourceBase("customer_consent")}
+}
 
 type consentDataSource struct {
-	fwresource.DataSourceWithClient
+	fwresource.DataSourceBase
 }
 
 type dataSourceModel struct {
@@ -29,10 +31,6 @@ type dataSourceModel struct {
 	Allow      types.Set    `tfsdk:"allow"`
 	Deny       types.Set    `tfsdk:"deny"`
 	UpdatedAt  types.String `tfsdk:"updated_at"`
-}
-
-func (d *consentDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_consent"
 }
 
 func (d *consentDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

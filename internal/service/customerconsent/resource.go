@@ -35,10 +35,12 @@ var (
 )
 
 // NewResource returns the bigcommerce_customer_consent resource.
-func NewResource() resource.Resource { return &consentResource{} }
+func NewResource() resource.Resource {
+	return &consentResource{ResourceBase: fwresource.NewResourceBase("customer_consent")}
+}
 
 type consentResource struct {
-	fwresource.WithClient
+	fwresource.ResourceBase
 }
 
 // resourceModel is the state: the customer, the declared categories and
@@ -50,10 +52,6 @@ type resourceModel struct {
 	Deny       types.Set      `tfsdk:"deny"`
 	UpdatedAt  types.String   `tfsdk:"updated_at"`
 	Timeouts   timeouts.Value `tfsdk:"timeouts"`
-}
-
-func (r *consentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_consent"
 }
 
 func (r *consentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

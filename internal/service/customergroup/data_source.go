@@ -27,14 +27,12 @@ var (
 )
 
 // NewDataSource returns the bigcommerce_customer_group data source.
-func NewDataSource() datasource.DataSource { return &groupDataSource{} }
-
-type groupDataSource struct {
-	fwresource.DataSourceWithClient
+func NewDataSource() datasource.DataSource {
+	return &groupDataSource{DataSourceBase: fwresource.NewDataSourceBase("customer_group")}
 }
 
-func (d *groupDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_group"
+type groupDataSource struct {
+	fwresource.DataSourceBase
 }
 
 func (d *groupDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -19,10 +19,12 @@ var _ datasource.DataSourceWithConfigure = (*groupsDataSource)(nil)
 var numericID = regexp.MustCompile(`^[1-9][0-9]*$`)
 
 // NewGroupsDataSource returns the bigcommerce_customer_groups data source.
-func NewGroupsDataSource() datasource.DataSource { return &groupsDataSource{} }
+func NewGroupsDataSource() datasource.DataSource {
+	return &groupsDataSource{DataSourceBase: fwresource.NewDataSourceBase("customer_groups")}
+}
 
 type groupsDataSource struct {
-	fwresource.DataSourceWithClient
+	fwresource.DataSourceBase
 }
 
 type groupsDataModel struct {
@@ -30,10 +32,6 @@ type groupsDataModel struct {
 	NameLike types.String `tfsdk:"name_like"`
 	Groups   types.List   `tfsdk:"groups"`
 	IDs      types.List   `tfsdk:"ids"`
-}
-
-func (d *groupsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_groups"
 }
 
 func (d *groupsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -34,10 +34,12 @@ var (
 )
 
 // NewResource returns the bigcommerce_customer_group resource.
-func NewResource() resource.Resource { return &groupResource{} }
+func NewResource() resource.Resource {
+	return &groupResource{ResourceBase: fwresource.NewResourceBase("customer_group")}
+}
 
 type groupResource struct {
-	fwresource.WithClient
+	fwresource.ResourceBase
 }
 
 type resourceModel struct {
@@ -50,10 +52,6 @@ var (
 	ruleMethods = []string{"percent", "fixed", "price"}
 	accessTypes = []string{"all", "specific", "none"}
 )
-
-func (r *groupResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_group"
-}
 
 func (r *groupResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{

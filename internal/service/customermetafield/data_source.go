@@ -22,10 +22,12 @@ var _ datasource.DataSourceWithConfigure = (*metafieldsDataSource)(nil)
 
 // NewMetafieldsDataSource returns the bigcommerce_customer_metafields data
 // source.
-func NewMetafieldsDataSource() datasource.DataSource { return &metafieldsDataSource{} }
+func NewMetafieldsDataSource() datasource.DataSource {
+	return &metafieldsDataSource{DataSourceBase: fwresource.NewDataSourceBase("customer_metafields")}
+}
 
 type metafieldsDataSource struct {
-	fwresource.DataSourceWithClient
+	fwresource.DataSourceBase
 }
 
 type metafieldsDataSourceModel struct {
@@ -57,10 +59,6 @@ func metafieldObjectType() types.ObjectType {
 		attrTypes[name] = a.GetType()
 	}
 	return types.ObjectType{AttrTypes: attrTypes}
-}
-
-func (d *metafieldsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_metafields"
 }
 
 func (d *metafieldsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -30,10 +30,12 @@ import (
 var _ fwresource.Resource = (*metafieldResource)(nil)
 
 // NewResource returns the bigcommerce_customer_metafield resource.
-func NewResource() resource.Resource { return &metafieldResource{} }
+func NewResource() resource.Resource {
+	return &metafieldResource{ResourceBase: fwresource.NewResourceBase("customer_metafield")}
+}
 
 type metafieldResource struct {
-	fwresource.WithClient
+	fwresource.ResourceBase
 }
 
 // resourceModel is the resource's state: a metafield's attributes and the
@@ -41,10 +43,6 @@ type metafieldResource struct {
 type resourceModel struct {
 	metafieldModel
 	Timeouts timeouts.Value `tfsdk:"timeouts"`
-}
-
-func (r *metafieldResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_metafield"
 }
 
 func (r *metafieldResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

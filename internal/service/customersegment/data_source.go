@@ -22,14 +22,12 @@ var (
 )
 
 // NewDataSource returns the bigcommerce_customer_segment data source.
-func NewDataSource() datasource.DataSource { return &segmentDataSource{} }
-
-type segmentDataSource struct {
-	fwresource.DataSourceWithClient
+func NewDataSource() datasource.DataSource {
+	return &segmentDataSource{DataSourceBase: fwresource.NewDataSourceBase("customer_segment")}
 }
 
-func (d *segmentDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_segment"
+type segmentDataSource struct {
+	fwresource.DataSourceBase
 }
 
 func (d *segmentDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

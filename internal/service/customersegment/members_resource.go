@@ -29,10 +29,12 @@ var _ fwresource.Resource = (*membersResource)(nil)
 
 // NewMembersResource returns the bigcommerce_customer_segment_members
 // resource.
-func NewMembersResource() resource.Resource { return &membersResource{} }
+func NewMembersResource() resource.Resource {
+	return &membersResource{ResourceBase: fwresource.NewResourceBase("customer_segment_members")}
+}
 
 type membersResource struct {
-	fwresource.WithClient
+	fwresource.ResourceBase
 }
 
 // membersModel is the resource's state. Its id is the segment's.
@@ -45,10 +47,6 @@ type membersModel struct {
 
 func (m membersModel) identity() fwresource.IDIdentity {
 	return fwresource.IDIdentity{ID: m.ID}
-}
-
-func (r *membersResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_segment_members"
 }
 
 func (r *membersResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

@@ -27,10 +27,12 @@ import (
 var _ fwresource.Resource = (*segmentResource)(nil)
 
 // NewResource returns the bigcommerce_customer_segment resource.
-func NewResource() resource.Resource { return &segmentResource{} }
+func NewResource() resource.Resource {
+	return &segmentResource{ResourceBase: fwresource.NewResourceBase("customer_segment")}
+}
 
 type segmentResource struct {
-	fwresource.WithClient
+	fwresource.ResourceBase
 }
 
 // maxSegmentText bounds a segment's name and description (doc.go of the
@@ -42,10 +44,6 @@ const maxSegmentText = 255
 type resourceModel struct {
 	segmentModel
 	Timeouts timeouts.Value `tfsdk:"timeouts"`
-}
-
-func (r *segmentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_segment"
 }
 
 func (r *segmentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

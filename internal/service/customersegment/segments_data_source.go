@@ -16,10 +16,12 @@ var _ datasource.DataSourceWithConfigure = (*segmentsDataSource)(nil)
 
 // NewSegmentsDataSource returns the bigcommerce_customer_segments data
 // source.
-func NewSegmentsDataSource() datasource.DataSource { return &segmentsDataSource{} }
+func NewSegmentsDataSource() datasource.DataSource {
+	return &segmentsDataSource{DataSourceBase: fwresource.NewDataSourceBase("customer_segments")}
+}
 
 type segmentsDataSource struct {
-	fwresource.DataSourceWithClient
+	fwresource.DataSourceBase
 }
 
 type segmentsDataSourceModel struct {
@@ -43,10 +45,6 @@ func segmentObjectType() types.ObjectType {
 		attrTypes[name] = a.GetType()
 	}
 	return types.ObjectType{AttrTypes: attrTypes}
-}
-
-func (d *segmentsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_segments"
 }
 
 func (d *segmentsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -21,10 +21,12 @@ var _ datasource.DataSourceWithConfigure = (*channelDataSource)(nil)
 
 // NewChannelDataSource returns the bigcommerce_customer_channel_settings
 // data source.
-func NewChannelDataSource() datasource.DataSource { return &channelDataSource{} }
+func NewChannelDataSource() datasource.DataSource {
+	return &channelDataSource{DataSourceBase: fwresource.NewDataSourceBase("customer_channel_settings")}
+}
 
 type channelDataSource struct {
-	fwresource.DataSourceWithClient
+	fwresource.DataSourceBase
 }
 
 type channelDataModel struct {
@@ -38,10 +40,6 @@ type channelDataModel struct {
 var effectiveAttrTypes = map[string]attr.Type{
 	"privacy_settings":        types.ObjectType{AttrTypes: privacyAttrTypes},
 	"customer_group_settings": types.ObjectType{AttrTypes: groupAttrTypes},
-}
-
-func (d *channelDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_channel_settings"
 }
 
 func (d *channelDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

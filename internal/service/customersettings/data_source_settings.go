@@ -13,19 +13,17 @@ import (
 var _ datasource.DataSourceWithConfigure = (*settingsDataSource)(nil)
 
 // NewDataSource returns the bigcommerce_customer_settings data source.
-func NewDataSource() datasource.DataSource { return &settingsDataSource{} }
+func NewDataSource() datasource.DataSource {
+	return &settingsDataSource{DataSourceBase: fwresource.NewDataSourceBase("customer_settings")}
+}
 
 type settingsDataSource struct {
-	fwresource.DataSourceWithClient
+	fwresource.DataSourceBase
 }
 
 type settingsDataModel struct {
 	PrivacySettings       types.Object `tfsdk:"privacy_settings"`
 	CustomerGroupSettings types.Object `tfsdk:"customer_group_settings"`
-}
-
-func (d *settingsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_settings"
 }
 
 func (d *settingsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

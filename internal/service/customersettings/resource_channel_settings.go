@@ -31,10 +31,12 @@ var (
 
 // NewChannelResource returns the bigcommerce_customer_channel_settings
 // resource.
-func NewChannelResource() resource.Resource { return &channelResource{} }
+func NewChannelResource() resource.Resource {
+	return &channelResource{ResourceBase: fwresource.NewResourceBase("customer_channel_settings")}
+}
 
 type channelResource struct {
-	fwresource.WithClient
+	fwresource.ResourceBase
 }
 
 type channelModel struct {
@@ -60,10 +62,6 @@ const channelDescription = "One channel's customer settings (`/v3/customers/sett
 	"**Destroy** returns every value the resource holds to the global one (sends null for it) and leaves `allow_global_logins` as it is. " +
 	"While `allow_global_logins` is false the store refuses that, so destroy then leaves the channel's values in place, with a warning. " +
 	"Import with the channel's id, such as `1`."
-
-func (r *channelResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_channel_settings"
-}
 
 // Schema: the inner settings are Optional only, so that null (inherit) is
 // a value the configuration states and the plan shows.

@@ -32,10 +32,12 @@ var (
 const settingsID = "settings"
 
 // NewResource returns the bigcommerce_customer_settings resource.
-func NewResource() resource.Resource { return &settingsResource{} }
+func NewResource() resource.Resource {
+	return &settingsResource{ResourceBase: fwresource.NewResourceBase("customer_settings")}
+}
 
 type settingsResource struct {
-	fwresource.WithClient
+	fwresource.ResourceBase
 }
 
 type settingsModel struct {
@@ -43,10 +45,6 @@ type settingsModel struct {
 	PrivacySettings       types.Object   `tfsdk:"privacy_settings"`
 	CustomerGroupSettings types.Object   `tfsdk:"customer_group_settings"`
 	Timeouts              timeouts.Value `tfsdk:"timeouts"`
-}
-
-func (r *settingsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_settings"
 }
 
 // Schema: the inner attributes are Optional+Computed and keep the state's

@@ -23,10 +23,12 @@ var (
 )
 
 // NewDataSource returns the bigcommerce_customer_subscriber data source.
-func NewDataSource() datasource.DataSource { return &subscriberDataSource{} }
+func NewDataSource() datasource.DataSource {
+	return &subscriberDataSource{DataSourceBase: fwresource.NewDataSourceBase("customer_subscriber")}
+}
 
 type subscriberDataSource struct {
-	fwresource.DataSourceWithClient
+	fwresource.DataSourceBase
 }
 
 // subscriberDataAttributes describe one subscriber as the data sources
@@ -52,10 +54,6 @@ func subscriberObjectType() types.ObjectType {
 		attrTypes[name] = a.GetType()
 	}
 	return types.ObjectType{AttrTypes: attrTypes}
-}
-
-func (d *subscriberDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_subscriber"
 }
 
 func (d *subscriberDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -15,20 +15,18 @@ var _ datasource.DataSourceWithConfigure = (*subscribersDataSource)(nil)
 
 // NewSubscribersDataSource returns the bigcommerce_customer_subscribers
 // data source.
-func NewSubscribersDataSource() datasource.DataSource { return &subscribersDataSource{} }
+func NewSubscribersDataSource() datasource.DataSource {
+	return &subscribersDataSource{DataSourceBase: fwresource.NewDataSourceBase("customer_subscribers")}
+}
 
 type subscribersDataSource struct {
-	fwresource.DataSourceWithClient
+	fwresource.DataSourceBase
 }
 
 type subscribersDataSourceModel struct {
 	filterModel
 	IDs         types.List `tfsdk:"ids"`
 	Subscribers types.List `tfsdk:"subscribers"`
-}
-
-func (d *subscribersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_subscribers"
 }
 
 func (d *subscribersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

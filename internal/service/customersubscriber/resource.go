@@ -38,10 +38,12 @@ var (
 )
 
 // NewResource returns the bigcommerce_customer_subscriber resource.
-func NewResource() resource.Resource { return &subscriberResource{} }
+func NewResource() resource.Resource {
+	return &subscriberResource{ResourceBase: fwresource.NewResourceBase("customer_subscriber")}
+}
 
 type subscriberResource struct {
-	fwresource.WithClient
+	fwresource.ResourceBase
 }
 
 // resourceModel is the resource's state: a subscriber's attributes, its
@@ -50,10 +52,6 @@ type resourceModel struct {
 	subscriberModel
 	Email    fwtypes.CaseInsensitiveString `tfsdk:"email"`
 	Timeouts timeouts.Value                `tfsdk:"timeouts"`
-}
-
-func (r *subscriberResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_subscriber"
 }
 
 func (r *subscriberResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
