@@ -98,7 +98,9 @@ func TestAttributeValuesConcurrentLifecycle(t *testing.T) {
 	aid := func(i int) int { return attributes[i%len(attributes)] }
 	ids := make([]int, n)
 
-	phase := func(name, endpoint string, maxRequests int, fn func(i int) error) {
+	// phase runs fn for every value at once and checks the requests each
+	// endpoint received: at least one, at most its bound.
+	phase := func(name string, bounds map[string]int, fn func(i int) error) {
 		t.Helper()
 		store.ResetStats()
 		var mu sync.Mutex
@@ -114,24 +116,31 @@ func TestAttributeValuesConcurrentLifecycle(t *testing.T) {
 			t.Fatal(err)
 		}
 		st := store.Stats()
-		if got := st.Requests[endpoint]; got == 0 || got > maxRequests {
-			t.Errorf("%s: %d requests to %s, want 1 to %d", name, got, endpoint, maxRequests)
+		for endpoint, most := range bounds {
+			if got := st.Requests[endpoint]; got == 0 || got > most {
+				t.Errorf("%s: %d requests to %s, want 1 to %d", name, got, endpoint, most)
+			}
+		}
+		for endpoint := range st.Requests {
+			if _, ok := bounds[endpoint]; !ok {
+				t.Errorf("%s: %d requests to %s, want none", name, st.Requests[endpoint], endpoint)
+			}
 		}
 		if st.RateLimited != 0 {
 			t.Errorf("%s: %d requests answered 429", name, st.RateLimited)
 		}
 	}
 
-	// As the resource's create begins: none exists yet.
-	phase("lookup", "GET /v3/customers/attribute-values", 3, func(i int) error {
-		if v, err := svc.GetAttributeValue(ctx, cid(i), aid(i)); !errors.Is(err, bigcommerce.ErrNotFound) {
-			return fmt.Errorf("got %+v, %v; want ErrNotFound", v, err)
-		}
-		return nil
-	})
-	upsert := func(value func(i int) string) func(i int) error {
+	write := func(create bool, value func(i int) string) func(i int) error {
 		return func(i int) error {
-			v, err := svc.UpsertAttributeValue(ctx, bigcommerce.AttributeValueUpsert{CustomerID: cid(i), AttributeID: aid(i), Value: value(i)})
+			in := bigcommerce.AttributeValueUpsert{CustomerID: cid(i), AttributeID: aid(i), Value: value(i)}
+			var v *bigcommerce.AttributeValue
+			var err error
+			if create {
+				v, err = svc.CreateAttributeValue(ctx, in)
+			} else {
+				v, err = svc.UpsertAttributeValue(ctx, in)
+			}
 			if err == nil && (v.CustomerID != cid(i) || v.AttributeID != aid(i) || v.Value != value(i)) {
 				err = fmt.Errorf("got %+v", v)
 			}
@@ -141,21 +150,24 @@ func TestAttributeValuesConcurrentLifecycle(t *testing.T) {
 			return err
 		}
 	}
-	// Ideally 5 upserts of 10; the first call goes out alone.
-	phase("create", "PUT /v3/customers/attribute-values", 7, upsert(func(i int) string { return fmt.Sprint("first-", i) }))
-	phase("read", "GET /v3/customers/attribute-values", 3, func(i int) error {
+	// Ideally 5 upserts of 10, each after one listing that finds none of
+	// its pairs; the first call goes out alone.
+	phase("create", map[string]int{"GET /v3/customers/attribute-values": 7, "PUT /v3/customers/attribute-values": 7},
+		write(true, func(i int) string { return fmt.Sprint("first-", i) }))
+	phase("read", map[string]int{"GET /v3/customers/attribute-values": 3}, func(i int) error {
 		v, err := svc.GetAttributeValue(ctx, cid(i), aid(i))
 		if err == nil && (v.ID != ids[i] || v.Value != fmt.Sprint("first-", i)) {
 			err = fmt.Errorf("got %+v", v)
 		}
 		return err
 	})
-	phase("update", "PUT /v3/customers/attribute-values", 7, upsert(func(i int) string { return fmt.Sprint("second-", i) }))
+	phase("update", map[string]int{"PUT /v3/customers/attribute-values": 7}, write(false, func(i int) string { return fmt.Sprint("second-", i) }))
 	if api.peak > maxConcurrentValueUpserts {
 		t.Errorf("%d upserts in flight at once, want at most %d", api.peak, maxConcurrentValueUpserts)
 	}
-	phase("delete", "DELETE /v3/customers/attribute-values", 3, func(i int) error {
-		return svc.DeleteAttributeValue(ctx, ids[i])
+	// One listing finds the values' ids, one DELETE removes them.
+	phase("delete", map[string]int{"GET /v3/customers/attribute-values": 3, "DELETE /v3/customers/attribute-values": 3}, func(i int) error {
+		return svc.DeleteAttributeValueOf(ctx, cid(i), aid(i))
 	})
 	left, err := api.ListAttributeValues(ctx, bigcommerce.AttributeValueFilter{})
 	if err != nil || len(left) != 0 {
@@ -264,32 +276,30 @@ func TestAttributeValuesReadsOnlyWhatWasAsked(t *testing.T) {
 }
 
 // TestAttributeValuesDeleteGoneIsNoError: deleting values already gone
-// succeeds, as a single request does, in one request with the others.
+// succeeds, as a single request does; the batch finds the values it deletes
+// with one listing and deletes them with one request.
 func TestAttributeValuesDeleteGoneIsNoError(t *testing.T) {
-	store, api, customers, attributes := valueFixture(t, sandbox.Options{}, 2, 1)
+	store, api, customers, attributes := valueFixture(t, sandbox.Options{}, 3, 1)
 	svc := newAttributeValues(api, wideWindow)
-	v := warmUpValue(t, svc, customers[0], attributes[0])
-	w := warmUpValue(t, svc, customers[1], attributes[0])
-	if err := svc.DeleteAttributeValue(context.Background(), w.ID); err != nil {
+	warmUpValue(t, svc, customers[0], attributes[0])
+	warmUpValue(t, svc, customers[1], attributes[0])
+	if err := svc.DeleteAttributeValueOf(context.Background(), customers[1], attributes[0]); err != nil {
 		t.Fatal(err) // warms up the delete window
 	}
 	store.ResetStats()
-	ids := []int{v.ID, w.ID, 999991}
-	errs := make([]error, len(ids))
-	each(len(ids), func(i int) { errs[i] = svc.DeleteAttributeValue(context.Background(), ids[i]) })
+	errs := make([]error, len(customers))
+	each(len(customers), func(i int) { errs[i] = svc.DeleteAttributeValueOf(context.Background(), customers[i], attributes[0]) })
 	if err := errors.Join(errs...); err != nil {
 		t.Error(err)
 	}
 	if _, err := svc.GetAttributeValue(context.Background(), customers[0], attributes[0]); !errors.Is(err, bigcommerce.ErrNotFound) {
 		t.Errorf("after delete: got %v, want ErrNotFound", err)
 	}
-	if got := store.Stats().Requests["DELETE /v3/customers/attribute-values"]; got != 1 {
-		t.Errorf("%d DELETE /v3/customers/attribute-values, want 1", got)
+	if st := store.Stats(); st.Requests["DELETE /v3/customers/attribute-values"] != 1 || st.Requests["GET /v3/customers/attribute-values"] != 2 {
+		t.Errorf("requests %v, want one listing and one DELETE, then the check's listing", st.Requests)
 	}
 }
 
-// TestAttributeValuesStopMidFlightKeepsEveryAnswer is Terraform's Stop
-// (Ctrl-C) during upserts: every caller whose upsert went out gets its
 // value, and a call that had not gone out saves nothing.
 func TestAttributeValuesStopMidFlightKeepsEveryAnswer(t *testing.T) {
 	_, api, customers, attributes := valueFixture(t, sandbox.Options{Latency: 300 * time.Millisecond}, 15, 1)
@@ -334,5 +344,36 @@ func TestAttributeValuesStopMidFlightKeepsEveryAnswer(t *testing.T) {
 	}
 	if answered == 0 {
 		t.Fatal("no caller got its value: the batch in flight was dropped")
+	}
+}
+
+// TestAttributeValuesCreateRefusesExisting: a create of a value the customer
+// has answers ValueExistsError and leaves the value alone, while the creates
+// in its batch go through; the batch costs one listing and one upsert.
+func TestAttributeValuesCreateRefusesExisting(t *testing.T) {
+	store, api, customers, attributes := valueFixture(t, sandbox.Options{}, 4, 1)
+	svc := newAttributeValues(api, wideWindow)
+	set := warmUpValue(t, svc, customers[0], attributes[0])
+
+	store.ResetStats()
+	results := make([]Result[*bigcommerce.AttributeValue], len(customers))
+	each(len(customers), func(i int) {
+		results[i].Value, results[i].Err = svc.CreateAttributeValue(context.Background(),
+			bigcommerce.AttributeValueUpsert{CustomerID: customers[i], AttributeID: attributes[0], Value: "new"})
+	})
+	var exists *bigcommerce.ValueExistsError
+	if !errors.As(results[0].Err, &exists) || exists.Existing.ID != set.ID || exists.Existing.Value != "warm" {
+		t.Errorf("customer with a value: got %+v, %v; want ValueExistsError naming value %d", results[0].Value, results[0].Err, set.ID)
+	}
+	for i := 1; i < len(customers); i++ {
+		if r := results[i]; r.Err != nil || r.Value.Value != "new" {
+			t.Errorf("customer %d: got %+v, %v; want it created", i, r.Value, r.Err)
+		}
+	}
+	if st := store.Stats(); st.Requests["GET /v3/customers/attribute-values"] != 1 || st.Requests["PUT /v3/customers/attribute-values"] != 1 {
+		t.Errorf("requests %v, want one listing and one upsert", st.Requests)
+	}
+	if got, err := api.GetAttributeValue(context.Background(), customers[0], attributes[0]); err != nil || got.Value != "warm" {
+		t.Errorf("existing value now %+v, %v; want it unchanged", got, err)
 	}
 }

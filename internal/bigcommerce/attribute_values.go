@@ -3,6 +3,7 @@ package bigcommerce
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"net/http"
@@ -150,6 +151,44 @@ func (c *Client) UpsertAttributeValue(ctx context.Context, in AttributeValueUpse
 // DeleteAttributeValue deletes one value by its id.
 func (c *Client) DeleteAttributeValue(ctx context.Context, id int) error {
 	return c.DeleteAttributeValues(ctx, []int{id})
+}
+
+// ValueExistsError is what CreateAttributeValue answers for a customer that
+// already has a value of the attribute: the store's write is an upsert, and
+// would replace it.
+type ValueExistsError struct {
+	Existing AttributeValue
+}
+
+func (e *ValueExistsError) Error() string {
+	return fmt.Sprintf("customer %d already has a value of attribute %d (id %d)", e.Existing.CustomerID, e.Existing.AttributeID, e.Existing.ID)
+}
+
+// CreateAttributeValue sets a value the customer does not have yet: it
+// reads first, and answers *ValueExistsError instead of replacing one.
+func (c *Client) CreateAttributeValue(ctx context.Context, in AttributeValueUpsert) (*AttributeValue, error) {
+	existing, err := c.GetAttributeValue(ctx, in.CustomerID, in.AttributeID)
+	switch {
+	case err == nil:
+		return nil, &ValueExistsError{Existing: *existing}
+	case !errors.Is(err, ErrNotFound):
+		return nil, err
+	}
+	return c.UpsertAttributeValue(ctx, in)
+}
+
+// DeleteAttributeValueOf deletes a customer's value of an attribute, found
+// by the pair: a value set again outside Terraform has a new id. A value
+// already gone is no error.
+func (c *Client) DeleteAttributeValueOf(ctx context.Context, customerID, attributeID int) error {
+	got, err := c.GetAttributeValue(ctx, customerID, attributeID)
+	if errors.Is(err, ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return c.DeleteAttributeValue(ctx, got.ID)
 }
 
 // CheckAttributeValue says whether value suits an attribute of type typ, as

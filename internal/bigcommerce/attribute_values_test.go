@@ -105,3 +105,35 @@ func TestSandboxAttributeValues(t *testing.T) {
 		t.Fatalf("left %+v, %v", left, err)
 	}
 }
+
+// TestSandboxCreateAndDeleteAttributeValueOf: a create never replaces a
+// value the customer has; a delete by the pair finds the value's id, and
+// one already gone is no error.
+func TestSandboxCreateAndDeleteAttributeValueOf(t *testing.T) {
+	c, _ := newSubresourceSandbox(t)
+	ctx := context.Background()
+	cid := subresourceCustomer(t, c, "create-of@example.com")
+	tier, err := c.CreateAttribute(ctx, AttributeCreate{Name: "Tier", Type: "string"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	created, err := c.CreateAttributeValue(ctx, AttributeValueUpsert{CustomerID: cid, AttributeID: tier.ID, Value: "Gold"})
+	if err != nil || created.Value != "Gold" {
+		t.Fatalf("created %+v, %v", created, err)
+	}
+	var exists *ValueExistsError
+	if _, err := c.CreateAttributeValue(ctx, AttributeValueUpsert{CustomerID: cid, AttributeID: tier.ID, Value: "Silver"}); !errors.As(err, &exists) || exists.Existing.ID != created.ID {
+		t.Fatalf("second create: err = %v, want ValueExistsError naming value %d", err, created.ID)
+	}
+	if read, err := c.GetAttributeValue(ctx, cid, tier.ID); err != nil || read.Value != "Gold" {
+		t.Fatalf("after the refused create: %+v, %v; want Gold kept", read, err)
+	}
+	for range 2 {
+		if err := c.DeleteAttributeValueOf(ctx, cid, tier.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := c.GetAttributeValue(ctx, cid, tier.ID); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("after delete: err = %v, want ErrNotFound", err)
+	}
+}

@@ -12,5 +12,8 @@ import (
 type AttributeValueService interface {
 	GetAttributeValue(ctx context.Context, customerID, attributeID int) (*bigcommerce.AttributeValue, error)
 	UpsertAttributeValue(ctx context.Context, in bigcommerce.AttributeValueUpsert) (*bigcommerce.AttributeValue, error)
-	DeleteAttributeValue(ctx context.Context, id int) error
+	// CreateAttributeValue answers *bigcommerce.ValueExistsError rather
+	// than replace a value the customer has.
+	CreateAttributeValue(ctx context.Context, in bigcommerce.AttributeValueUpsert) (*bigcommerce.AttributeValue, error)
+	DeleteAttributeValueOf(ctx context.Context, customerID, attributeID int) error
 }

@@ -39,7 +39,7 @@ func TestByFamily(t *testing.T) {
 
 func TestIdealStore(t *testing.T) {
 	apply := idealStore("apply", 200, 20, 10)
-	if apply[famCustomers] != 20 || apply[famAddresses] != 20 || apply[famValues] != 20 || apply[famAttributes] != 1 || apply[famGroups] != 20 {
+	if apply[famCustomers] != 20 || apply[famAddresses] != 20 || apply[famValues] != 40 || apply[famAttributes] != 1 || apply[famGroups] != 20 {
 		t.Errorf("apply ideal = %v", apply)
 	}
 	update := idealStore("update", 205, 20, 10)
@@ -52,6 +52,9 @@ func TestIdealStore(t *testing.T) {
 	}
 	if got := idealStore("refresh", 200, 20, 10)[famCustomers]; got != 20 {
 		t.Errorf("refresh ideal at parallelism 10 = %d, want 20", got)
+	}
+	if got := idealStore("destroy", 200, 20, 10)[famValues]; got != 40 {
+		t.Errorf("destroy ideal of values = %d, want 40 (a listing and a delete per batch)", got)
 	}
 	if idealStore("import", 1, 1, 1) != nil {
 		t.Error("an unknown phase has an ideal")
@@ -132,8 +135,8 @@ func TestStoreRequestCheck(t *testing.T) {
 	if got := storeRequestCheck("apply", 200, 10, ok); got != "✅" {
 		t.Errorf("check = %q", got)
 	}
-	over := map[string]int{famCustomers: 20, famValues: 40, famGroups: 20, famOther: 2}
-	if got := storeRequestCheck("apply", 200, 10, over); got != "❌ attribute values 40 > 27, other 2" {
+	over := map[string]int{famCustomers: 20, famValues: 50, famGroups: 20, famOther: 2}
+	if got := storeRequestCheck("apply", 200, 10, over); got != "❌ attribute values 50 > 49, other 2" {
 		t.Errorf("check = %q", got)
 	}
 }

@@ -71,6 +71,10 @@ func readBatch(parallelism int) int {
 //     POST, PUT or upsert); deletes carry up to MaxIDsPerQuery ids but, like
 //     reads, only what is in flight at once: ceil(n/readBatch);
 //   - reads: ceil(n/readBatch) (see readBatch);
+//   - a value's create must not replace one the customer has, and its
+//     delete goes by the pair, not by an id a value set again outside
+//     Terraform would have changed: each batch of value creates or deletes
+//     reads its pairs with one listing first, twice the requests;
 //   - the one attribute: 1 request when it is created, read or deleted;
 //   - groups are V2, one request per group and operation: groups, except in
 //     update, which changes no group (0).
@@ -79,13 +83,13 @@ func idealStore(phase string, n, groups, parallelism int) map[string]int {
 	batched := func(size int) int { return ceilDiv(n, size) }
 	switch phase {
 	case "apply":
-		return map[string]int{famCustomers: batched(bigcommerce.MaxBatch), famAddresses: batched(bigcommerce.MaxBatch), famAttributes: 1, famValues: batched(bigcommerce.MaxBatch), famGroups: groups}
+		return map[string]int{famCustomers: batched(bigcommerce.MaxBatch), famAddresses: batched(bigcommerce.MaxBatch), famAttributes: 1, famValues: 2 * batched(bigcommerce.MaxBatch), famGroups: groups}
 	case "refresh":
 		return map[string]int{famCustomers: batched(rb), famAddresses: batched(rb), famAttributes: 1, famValues: batched(rb), famGroups: groups}
 	case "update":
 		return map[string]int{famCustomers: batched(bigcommerce.MaxBatch), famAddresses: batched(bigcommerce.MaxBatch), famAttributes: 0, famValues: batched(bigcommerce.MaxBatch), famGroups: 0}
 	case "destroy":
-		return map[string]int{famCustomers: batched(rb), famAddresses: batched(rb), famAttributes: 1, famValues: batched(rb), famGroups: groups}
+		return map[string]int{famCustomers: batched(rb), famAddresses: batched(rb), famAttributes: 1, famValues: 2 * batched(rb), famGroups: groups}
 	}
 	return nil
 }

@@ -61,7 +61,7 @@ func writeStore(b *strings.Builder, cfg config, runs []runResult) {
 // writeStoreIdeals is the table of ideal request counts and targets per
 // family and phase.
 func writeStoreIdeals(b *strings.Builder, cfg config, n int) {
-	fmt.Fprintf(b, "Ideal requests with batching (target: at most 1.1 × ideal + 5 per family and phase). Writes: ceil(N/10) (10 items per POST, PUT or upsert). Reads and deletes: ceil(N/%d): the endpoints take up to 50 ids, but the provider merges only calls in flight together and Terraform runs at most -parallelism=%d at once. The attribute: one request. Groups are V2 and not batched: one request per group (0 in update, which changes none).\n\n",
+	fmt.Fprintf(b, "Ideal requests with batching (target: at most 1.1 × ideal + 5 per family and phase). Writes: ceil(N/10) (10 items per POST, PUT or upsert). Reads and deletes: ceil(N/%d): the endpoints take up to 50 ids, but the provider merges only calls in flight together and Terraform runs at most -parallelism=%d at once. Attribute values in apply and destroy: twice that, since each batch of creates or deletes first reads its pairs with one listing (a create must not replace a value the customer has; a delete finds the value's id by its pair). The attribute: one request. Groups are V2 and not batched: one request per group (0 in update, which changes none).\n\n",
 		readBatch(cfg.parallelism), cfg.parallelism)
 	b.WriteString("| phase |")
 	for _, f := range storeFamilies {

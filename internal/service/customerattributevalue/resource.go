@@ -145,17 +145,13 @@ func (r *valueResource) Create(ctx context.Context, req resource.CreateRequest, 
 	subject := formatID(cid, aid)
 	// The store's write is an upsert; refuse to take over a value that
 	// exists already, as creating any other resource would.
-	existing, err := r.AttributeValues().GetAttributeValue(ctx, cid, aid)
-	switch {
-	case err == nil:
+	got, err := r.AttributeValues().CreateAttributeValue(ctx, expandCreate(plan))
+	var exists *bigcommerce.ValueExistsError
+	if errors.As(err, &exists) {
 		resp.Diagnostics.AddError("Customer attribute value already exists",
-			fmt.Sprintf("Customer %d already has a value of attribute %d (%q). To manage it with Terraform, import it instead of creating it:\n\n  terraform import <resource address> %s\n\nor add an import block with id = %q.", cid, aid, existing.Value, subject, subject))
-		return
-	case !errors.Is(err, bigcommerce.ErrNotFound):
-		addAPIError(&resp.Diagnostics, "create", subject, err)
+			fmt.Sprintf("Customer %d already has a value of attribute %d (%q). To manage it with Terraform, import it instead of creating it:\n\n  terraform import <resource address> %s\n\nor add an import block with id = %q.", cid, aid, exists.Existing.Value, subject, subject))
 		return
 	}
-	got, err := r.AttributeValues().UpsertAttributeValue(ctx, expandCreate(plan))
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "create", subject, err)
 		return
@@ -232,16 +228,9 @@ func (r *valueResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if diags.HasError() {
 		return
 	}
-	// Values are deleted by their own id; look it up rather than trust the
-	// state's, which a value set again outside Terraform would have changed.
-	got, err := r.AttributeValues().GetAttributeValue(ctx, cid, aid)
-	if errors.Is(err, bigcommerce.ErrNotFound) {
-		return
-	}
-	if err == nil {
-		err = r.AttributeValues().DeleteAttributeValue(ctx, got.ID)
-	}
-	if err != nil {
+	// By the pair rather than the state's id, which a value set again
+	// outside Terraform would have changed.
+	if err := r.AttributeValues().DeleteAttributeValueOf(ctx, cid, aid); err != nil {
 		addAPIError(&resp.Diagnostics, "delete", formatID(cid, aid), err)
 	}
 }
