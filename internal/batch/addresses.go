@@ -71,6 +71,9 @@ func newAddresses(api AddressAPI, window Options) *Addresses {
 		// A write's caller waits for the answer even when Terraform asks
 		// the provider to stop, so that what the store did reaches the state.
 		o.AwaitSent = write
+		if !write {
+			o.Scheduler = nil // reads do not wait on other families' writes
+		}
 		return o
 	}
 	a.get = New(opts(bigcommerce.MaxIDsPerQuery, 0, false), a.getBatch)

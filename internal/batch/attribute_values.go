@@ -71,6 +71,9 @@ func newAttributeValues(api AttributeValueAPI, window Options) *AttributeValues 
 		// A write's caller waits for the answer even when Terraform asks
 		// the provider to stop, so that what the store did reaches the state.
 		o.AwaitSent = write
+		if !write {
+			o.Scheduler = nil // reads do not wait on other families' writes
+		}
 		return o
 	}
 	v.get = New(opts(bigcommerce.MaxIDsPerQuery, 0, false), v.getBatch)

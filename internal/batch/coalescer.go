@@ -20,7 +20,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sync"
 	"time"
 )
 
@@ -71,28 +70,20 @@ type Options struct {
 	// what it did (a new customer's id). The Exec stops sending once every
 	// caller has gone; the request in flight is bounded by its own timeout.
 	AwaitSent bool
+	// Scheduler, when set, is shared with other coalescers whose callers
+	// take the same Terraform parallelism slots; see Scheduler. Without
+	// one, the coalescer schedules its batches alone.
+	Scheduler *Scheduler
 }
 
 // Coalescer merges concurrent Do calls into batches run by its Exec.
 type Coalescer[In, Out any] struct {
-	opts Options
-	exec Exec[In, Out]
+	opts  Options
+	exec  Exec[In, Out]
+	sched *Scheduler // its mutex guards the fields below
 
-	mu       sync.Mutex
 	queue    []*batch[In, Out] // waiting to go out, oldest first; only the last takes new items
-	inflight int               // batches executing
-	// owed counts callers answered whose next call has not arrived yet:
-	// Terraform gives a freed parallelism slot to the next resource at
-	// once, so each answer predicts an arrival.
-	owed     int
-	lastSeen time.Time // last arrival or answer
-	// pace and dev estimate how far apart returning callers arrive, and how
-	// much that varies, as TCP estimates a round trip. With local state,
-	// Terraform rewrites the whole state file after each write before it
-	// makes its next call: 2 ms apart at 200 resources, 50-100 ms at 1,000
-	// on two cores. A fixed window cannot fit both.
-	pace, dev time.Duration
-	timer     *time.Timer
+	inflight int               // this coalescer's batches executing
 }
 
 type batch[In, Out any] struct {
@@ -129,7 +120,12 @@ func New[In, Out any](opts Options, exec Exec[In, Out]) *Coalescer[In, Out] {
 	def(&opts.MaxWait, 2*time.Second)
 	def(&opts.Idle, 100*time.Millisecond)
 	def(&opts.Timeout, 30*time.Minute)
-	return &Coalescer[In, Out]{opts: opts, exec: exec}
+	c := &Coalescer[In, Out]{opts: opts, exec: exec, sched: opts.Scheduler}
+	if c.sched == nil {
+		c.sched = NewScheduler()
+	}
+	c.sched.join(c)
+	return c
 }
 
 // Do adds in to a batch and waits for its result. When ctx ends first, the
@@ -142,18 +138,18 @@ func (c *Coalescer[In, Out]) Do(ctx context.Context, in In) (Out, error) {
 		return zero, err
 	}
 	cl := &call[In, Out]{ctx: ctx, in: in, done: make(chan struct{})}
-	c.mu.Lock()
+	c.sched.mu.Lock()
 	c.add(cl, time.Now())
-	c.mu.Unlock()
+	c.sched.mu.Unlock()
 
 	select {
 	case <-cl.done:
 		return cl.res.Value, cl.res.Err
 	case <-ctx.Done():
 	}
-	c.mu.Lock()
+	c.sched.mu.Lock()
 	sent := c.abandon(cl)
-	c.mu.Unlock()
+	c.sched.mu.Unlock()
 	if sent && c.opts.AwaitSent {
 		<-cl.done
 		return cl.res.Value, cl.res.Err
@@ -168,19 +164,9 @@ func (c *Coalescer[In, Out]) Do(ctx context.Context, in In) (Out, error) {
 	}
 }
 
-// add queues cl. Called with mu held.
+// add queues cl. Called with the scheduler's mu held.
 func (c *Coalescer[In, Out]) add(cl *call[In, Out], now time.Time) {
-	since := now.Sub(c.lastSeen)
-	if since > c.opts.MaxGap {
-		c.owed = 0 // whoever was answered that long ago is not coming back
-	}
-	lone := len(c.queue) == 0 && c.inflight == 0 && c.owed == 0 && since > c.opts.Idle
-	if c.owed > 0 {
-		c.observePace(since)
-	}
-	c.owed = max(c.owed-1, 0)
-	c.lastSeen = now
-
+	lone := c.sched.arrive(now, c.opts)
 	var b *batch[In, Out]
 	if n := len(c.queue); n > 0 && len(c.queue[n-1].calls) < c.opts.MaxSize {
 		b = c.queue[n-1]
@@ -190,11 +176,12 @@ func (c *Coalescer[In, Out]) add(cl *call[In, Out], now time.Time) {
 	}
 	b.calls = append(b.calls, cl)
 	cl.b = b
-	c.dispatch(now)
+	c.sched.dispatch(now)
 }
 
 // abandon takes a caller whose context ended out of its batch, and reports
-// whether its item had already gone out. Called with mu held.
+// whether its item had already gone out. Called with the scheduler's mu
+// held.
 func (c *Coalescer[In, Out]) abandon(cl *call[In, Out]) bool {
 	b := cl.b
 	if !cl.sent {
@@ -217,71 +204,30 @@ func (c *Coalescer[In, Out]) abandon(cl *call[In, Out]) bool {
 	return true
 }
 
-// dispatch sends the batches that are due and may go, and sets the timer
-// for the next decision. Called with mu held, on every arrival, answer and
-// timer tick.
-func (c *Coalescer[In, Out]) dispatch(now time.Time) {
-	for len(c.queue) > 0 {
-		b := c.queue[0]
-		if c.opts.MaxInFlight > 0 && c.inflight >= c.opts.MaxInFlight {
-			return // the next answer dispatches again
-		}
-		if len(b.calls) < c.opts.MaxSize {
-			if hold := c.hold(); hold > 0 {
-				c.wake(now.Add(hold))
-				return
-			}
-			if due := c.due(b); now.Before(due) {
-				c.wake(due)
-				return
-			}
-		}
-		c.queue = c.queue[1:]
-		c.send(b, now)
+// next reports on c's oldest waiting batch: whether it may go now, how full
+// it is, and otherwise when to look again (zero: at the next answer).
+// Called with the scheduler's mu held.
+func (c *Coalescer[In, Out]) next(now time.Time) (ready bool, fill float64, at time.Time) {
+	if len(c.queue) == 0 || (c.opts.MaxInFlight > 0 && c.inflight >= c.opts.MaxInFlight) {
+		return false, 0, time.Time{} // the next arrival or answer looks again
 	}
+	b := c.queue[0]
+	if len(b.calls) >= c.opts.MaxSize {
+		return true, 1, now
+	}
+	if hold := c.hold(); hold > 0 {
+		return false, 0, now.Add(hold)
+	}
+	due := c.sched.due(b.opened, b.lone, c.opts)
+	return !now.Before(due), float64(len(b.calls)) / float64(c.opts.MaxSize), due
 }
 
-// due is when b goes out if no more items come.
-func (c *Coalescer[In, Out]) due(b *batch[In, Out]) time.Time {
-	if b.lone {
-		return b.opened // a lone call does not wait
-	}
-	latest := b.opened.Add(c.opts.MaxWait)
-	if c.inflight > 0 {
-		// Callers are in flight and will be back with their next calls
-		// as soon as they are answered: wait for them rather than split a
-		// wave in two and keep the halves apart ever after.
-		return latest
-	}
-	// Quiet is counted from the latest arrival or answer: callers just
-	// answered come back within the gap.
-	if t := c.lastSeen.Add(c.gap()); t.Before(latest) {
-		return t
-	}
-	return latest
-}
-
-// gap is how long a batch waits for its next item after the latest arrival
-// or answer.
-func (c *Coalescer[In, Out]) gap() time.Duration {
-	if c.owed == 0 {
-		return c.opts.MinGap
-	}
-	// Callers are expected back: wait as long as they usually take, and
-	// never less than a few MinGaps, so a scheduling hiccup does not split
-	// a batch; the wait ends early anyway once the batch is full.
-	return min(max(c.pace+4*c.dev, 4*c.opts.MinGap), c.opts.MaxGap)
-}
-
-// observePace takes the time between two arrivals of returning callers.
-func (c *Coalescer[In, Out]) observePace(d time.Duration) {
-	if c.pace == 0 {
-		c.pace, c.dev = d, d/2
-		return
-	}
-	diff := d - c.pace
-	c.pace += diff / 8
-	c.dev += (max(diff, -diff) - c.dev) / 4
+// sendNext sends c's oldest waiting batch. Called with the scheduler's mu
+// held.
+func (c *Coalescer[In, Out]) sendNext(now time.Time) {
+	b := c.queue[0]
+	c.queue = c.queue[1:]
+	c.send(b, now)
 }
 
 func (c *Coalescer[In, Out]) hold() time.Duration {
@@ -291,24 +237,7 @@ func (c *Coalescer[In, Out]) hold() time.Duration {
 	return c.opts.Hold()
 }
 
-// wake makes the timer run dispatch at t. A timer that fires early or late
-// only makes dispatch look again.
-func (c *Coalescer[In, Out]) wake(t time.Time) {
-	d := time.Until(t)
-	if c.timer == nil {
-		c.timer = time.AfterFunc(d, c.tick)
-		return
-	}
-	c.timer.Reset(d)
-}
-
-func (c *Coalescer[In, Out]) tick() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.dispatch(time.Now())
-}
-
-// send starts b. Called with mu held.
+// send starts b. Called with the scheduler's mu held.
 func (c *Coalescer[In, Out]) send(b *batch[In, Out], now time.Time) {
 	items := make([]In, len(b.calls))
 	// The batch keeps the first caller's context values (loggers) but not
@@ -325,6 +254,7 @@ func (c *Coalescer[In, Out]) send(b *batch[In, Out], now time.Time) {
 	ctx, cancel := context.WithDeadline(context.WithoutCancel(b.calls[0].ctx), deadline)
 	b.cancel, b.live = cancel, len(b.calls)
 	c.inflight++
+	c.sched.inflight++
 	go c.run(ctx, b, items)
 }
 
@@ -339,14 +269,18 @@ func (c *Coalescer[In, Out]) run(ctx context.Context, b *batch[In, Out], items [
 		}
 	}
 
-	c.mu.Lock()
-	defer c.mu.Unlock()
+	c.sched.mu.Lock()
+	defer c.sched.mu.Unlock()
 	for i, cl := range b.calls {
 		cl.res = results[i]
 		close(cl.done)
 	}
 	c.inflight--
-	c.owed += b.live
-	c.lastSeen = time.Now()
-	c.dispatch(c.lastSeen)
+	c.sched.answered(b.live, time.Now())
+}
+
+// idle reports whether c has nothing waiting and nothing in flight. Called
+// with the scheduler's mu held.
+func (c *Coalescer[In, Out]) idle() bool {
+	return len(c.queue) == 0 && c.inflight == 0
 }

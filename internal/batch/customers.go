@@ -46,6 +46,9 @@ func newCustomers(api CustomerAPI, window Options) *Customers {
 		// A write's caller waits for the answer even when Terraform asks
 		// the provider to stop, so that what the store did reaches the state.
 		o.AwaitSent = write
+		if !write {
+			o.Scheduler = nil // reads do not wait on other families' writes
+		}
 		return o
 	}
 	c.get = New(opts(bigcommerce.MaxIDsPerQuery, 0, false), c.getBatch)

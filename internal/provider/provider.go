@@ -200,10 +200,8 @@ func (p *bigcommerceProvider) Configure(ctx context.Context, req provider.Config
 	var addresses providerdata.AddressService = client
 	var attributeValues providerdata.AttributeValueService = client
 	if config.Batching.IsNull() || config.Batching.IsUnknown() || config.Batching.ValueBool() {
-		customers = batch.NewCustomers(client)
-		metafields = batch.NewMetafields(client)
-		addresses = batch.NewAddresses(client)
-		attributeValues = batch.NewAttributeValues(client)
+		svc := batch.NewServices(client)
+		customers, metafields, addresses, attributeValues = svc.Customers, svc.Metafields, svc.Addresses, svc.AttributeValues
 	}
 	data := &providerdata.Data{Client: client, Customers: customers, Metafields: metafields,
 		Addresses: addresses, AttributeValues: attributeValues, Attributes: &providerdata.Attributes{}, Singletons: &providerdata.Singletons{}}
