@@ -35,10 +35,16 @@ func WithTimeout(ctx context.Context, get func(context.Context, time.Duration) (
 // ParseID reads a resource's numeric id from state; what names the kind of
 // object, such as "customer group".
 func ParseID(s, what string) (int, diag.Diagnostics) {
+	return ParseIDWith(s, what, "A "+what+" id is a positive number, got %q.")
+}
+
+// ParseIDWith is ParseID with its own explanation of a malformed id, with
+// %q for what was given.
+func ParseIDWith(s, what, invalid string) (int, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	id, err := strconv.Atoi(s)
 	if err != nil || id <= 0 {
-		diags.AddAttributeError(path.Root("id"), "Invalid "+what+" id", fmt.Sprintf("A %s id is a positive number, got %q.", what, s))
+		diags.AddAttributeError(path.Root("id"), "Invalid "+what+" id", fmt.Sprintf(invalid, s))
 	}
 	return id, diags
 }

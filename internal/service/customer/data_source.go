@@ -2,9 +2,7 @@ package customer
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -72,30 +70,18 @@ func (d *customerDataSource) Read(ctx context.Context, req datasource.ReadReques
 		return
 	}
 
-	var (
-		found *bigcommerce.Customer
-		err   error
-	)
-	if !config.ID.IsNull() {
-		id, convErr := strconv.Atoi(config.ID.ValueString())
-		if convErr != nil || id <= 0 {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid customer id", fmt.Sprintf("id must be a customer's numeric id such as \"123\", got %q.", config.ID.ValueString()))
-			return
-		}
-		found, err = d.Customers().GetCustomer(ctx, id)
-	} else {
-		found, err = d.Client().FindCustomerByEmail(ctx, config.Email.ValueString())
+	lookup := fwresource.Lookup[bigcommerce.Customer]{
+		What:     "customer",
+		NotFound: "The store has no customer with %s.",
+		Key:      "e-mail",
+		ParseID: func(s string) (int, diag.Diagnostics) {
+			return fwresource.ParseIDWith(s, "customer", "id must be a customer's numeric id such as \"123\", got %q.")
+		},
+		ByID:  d.Customers().GetCustomer,
+		ByKey: d.Client().FindCustomerByEmail,
 	}
-	if errors.Is(err, bigcommerce.ErrNotFound) {
-		searched := "id " + config.ID.ValueString()
-		if config.ID.IsNull() {
-			searched = "e-mail " + config.Email.ValueString()
-		}
-		resp.Diagnostics.AddError("Customer not found", fmt.Sprintf("The store has no customer with %s.", searched))
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to read customer", err.Error())
+	found, ok := lookup.Find(ctx, config.ID, config.Email, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 

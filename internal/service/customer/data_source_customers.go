@@ -3,7 +3,6 @@ package customer
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -63,8 +62,7 @@ func (d *customersDataSource) Read(ctx context.Context, req datasource.ReadReque
 		return
 	}
 
-	objectType := types.ObjectType{AttrTypes: customerObjectAttrTypes(ctx)}
-	var ids, customers []attr.Value
+	customers := []customerDataModel{}
 	for c, err := range d.Client().ListCustomers(ctx, filter) {
 		if err != nil {
 			resp.Diagnostics.AddError("Unable to list customers", err.Error())
@@ -75,25 +73,14 @@ func (d *customersDataSource) Read(ctx context.Context, req datasource.ReadReque
 		}
 		m, diags := newCustomerDataModel(ctx, &c)
 		resp.Diagnostics.Append(diags...)
-		obj, diags := types.ObjectValueFrom(ctx, objectType.AttrTypes, m)
-		resp.Diagnostics.Append(diags...)
-		if resp.Diagnostics.HasError() {
+		if diags.HasError() {
 			return
 		}
-		ids = append(ids, types.StringValue(idString(c.ID)))
-		customers = append(customers, obj)
+		customers = append(customers, m)
 	}
 
-	model.IDs = types.ListValueMust(types.StringType, ids)
-	model.Customers = types.ListValueMust(objectType, customers)
-	model.Total = types.Int64Value(int64(len(ids)))
+	model.Customers, model.IDs, diags = fwresource.ListOf(ctx, fwresource.ObjectType(customerDataAttributes(ctx)), customers)
+	resp.Diagnostics.Append(diags...)
+	model.Total = types.Int64Value(int64(len(customers)))
 	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
-}
-
-func customerObjectAttrTypes(ctx context.Context) map[string]attr.Type {
-	out := map[string]attr.Type{}
-	for name, a := range customerDataAttributes(ctx) {
-		out[name] = a.GetType()
-	}
-	return out
 }

@@ -4,9 +4,9 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -107,23 +107,16 @@ func (d *addressesDataSource) Read(ctx context.Context, req datasource.ReadReque
 		resp.Diagnostics.AddError("Unable to list customer addresses", err.Error())
 		return
 	}
-	ids := make([]attr.Value, 0, len(list))
 	objects := make([]addressModel, 0, len(list))
 	for _, a := range list {
 		// Listed, an empty field is "" rather than null: nothing was configured.
 		empty := types.StringValue("")
 		m := addressModel{Company: empty, Address2: empty, StateOrProvince: empty, PostalCode: empty, Phone: empty}
 		resp.Diagnostics.Append(flatten(ctx, &a, &m)...)
-		ids = append(ids, m.ID)
 		objects = append(objects, m)
 	}
-	attrTypes := map[string]attr.Type{}
-	for name, a := range addressDataAttributes {
-		attrTypes[name] = a.GetType()
-	}
-	model.IDs = types.ListValueMust(types.StringType, ids)
-	addresses, diags := types.ListValueFrom(ctx, types.ObjectType{AttrTypes: attrTypes}, objects)
+	var diags diag.Diagnostics
+	model.Addresses, model.IDs, diags = fwresource.ListOf(ctx, fwresource.ObjectType(addressDataAttributes), objects)
 	resp.Diagnostics.Append(diags...)
-	model.Addresses = addresses
 	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
 }

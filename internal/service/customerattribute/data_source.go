@@ -2,12 +2,11 @@ package customerattribute
 
 import (
 	"context"
-	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -34,21 +33,15 @@ type attributesDataSourceModel struct {
 	Attributes types.List   `tfsdk:"attributes"`
 }
 
-type attributeDataModel struct {
-	ID           types.String `tfsdk:"id"`
-	Name         types.String `tfsdk:"name"`
-	Type         types.String `tfsdk:"type"`
-	DateCreated  types.String `tfsdk:"date_created"`
-	DateModified types.String `tfsdk:"date_modified"`
+// attributeDataAttributes describe one listed attribute; each maps to the
+// V3 field of the same name.
+var attributeDataAttributes = map[string]schema.Attribute{
+	"id":            schema.StringAttribute{Computed: true, MarkdownDescription: "The attribute's numeric id (`id`)."},
+	"name":          schema.StringAttribute{Computed: true, MarkdownDescription: "The attribute's name (`name`)."},
+	"type":          schema.StringAttribute{Computed: true, MarkdownDescription: "The type of its values (`type`): `string`, `number` or `date`."},
+	"date_created":  schema.StringAttribute{Computed: true, MarkdownDescription: "When it was created (`date_created`, RFC 3339)."},
+	"date_modified": schema.StringAttribute{Computed: true, MarkdownDescription: "When it was last changed (`date_modified`, RFC 3339)."},
 }
-
-var attributeObjectType = types.ObjectType{AttrTypes: map[string]attr.Type{
-	"id":            types.StringType,
-	"name":          types.StringType,
-	"type":          types.StringType,
-	"date_created":  types.StringType,
-	"date_modified": types.StringType,
-}}
 
 func (d *attributesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -70,15 +63,9 @@ func (d *attributesDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 				MarkdownDescription: "The ids of the matching attributes (`id`), in the order the store returned them.",
 			},
 			"attributes": schema.ListNestedAttribute{
-				Computed:    true,
-				Description: "The matching attributes.",
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"id":            schema.StringAttribute{Computed: true, MarkdownDescription: "The attribute's numeric id (`id`)."},
-					"name":          schema.StringAttribute{Computed: true, MarkdownDescription: "The attribute's name (`name`)."},
-					"type":          schema.StringAttribute{Computed: true, MarkdownDescription: "The type of its values (`type`): `string`, `number` or `date`."},
-					"date_created":  schema.StringAttribute{Computed: true, MarkdownDescription: "When it was created (`date_created`, RFC 3339)."},
-					"date_modified": schema.StringAttribute{Computed: true, MarkdownDescription: "When it was last changed (`date_modified`, RFC 3339)."},
-				}},
+				Computed:     true,
+				Description:  "The matching attributes.",
+				NestedObject: schema.NestedAttributeObject{Attributes: attributeDataAttributes},
 			},
 		},
 	}
@@ -95,19 +82,12 @@ func (d *attributesDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		resp.Diagnostics.AddError("Unable to list customer attributes", err.Error())
 		return
 	}
-	ids := make([]attr.Value, 0, len(list))
-	objects := make([]attributeDataModel, 0, len(list))
-	for _, a := range list {
-		id := types.StringValue(strconv.Itoa(a.ID))
-		ids = append(ids, id)
-		objects = append(objects, attributeDataModel{
-			ID: id, Name: types.StringValue(a.Name), Type: types.StringValue(a.Type),
-			DateCreated: types.StringValue(a.DateCreated), DateModified: types.StringValue(a.DateModified),
-		})
+	objects := make([]attributeModel, 0, len(list))
+	for i := range list {
+		objects = append(objects, newAttributeModel(&list[i]))
 	}
-	model.IDs = types.ListValueMust(types.StringType, ids)
-	attributes, diags := types.ListValueFrom(ctx, attributeObjectType, objects)
+	var diags diag.Diagnostics
+	model.Attributes, model.IDs, diags = fwresource.ListOf(ctx, fwresource.ObjectType(attributeDataAttributes), objects)
 	resp.Diagnostics.Append(diags...)
-	model.Attributes = attributes
 	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
 }

@@ -18,10 +18,27 @@ func expandUpdate(id int, plan, state resourceModel) (bigcommerce.AttributeUpdat
 	return bigcommerce.AttributeUpdate{ID: id, Name: plan.Name.ValueString()}, true
 }
 
+// attributeModel is a customer attribute as the resource and the data
+// source show it, each attribute the V3 field of the same name.
+type attributeModel struct {
+	ID           types.String `tfsdk:"id"`
+	Name         types.String `tfsdk:"name"`
+	Type         types.String `tfsdk:"type"`
+	DateCreated  types.String `tfsdk:"date_created"`
+	DateModified types.String `tfsdk:"date_modified"`
+}
+
+func newAttributeModel(a *bigcommerce.Attribute) attributeModel {
+	return attributeModel{
+		ID:           types.StringValue(strconv.Itoa(a.ID)),
+		Name:         types.StringValue(a.Name),
+		Type:         types.StringValue(a.Type),
+		DateCreated:  types.StringValue(a.DateCreated),
+		DateModified: types.StringValue(a.DateModified),
+	}
+}
+
+// flatten writes what the store answered into the resource's state.
 func flatten(a *bigcommerce.Attribute, m *resourceModel) {
-	m.ID = types.StringValue(strconv.Itoa(a.ID))
-	m.Name = types.StringValue(a.Name)
-	m.Type = types.StringValue(a.Type)
-	m.DateCreated = types.StringValue(a.DateCreated)
-	m.DateModified = types.StringValue(a.DateModified)
+	m.attributeModel = newAttributeModel(a)
 }

@@ -8,10 +8,10 @@ import (
 )
 
 func TestExpandUpdateSendsTheIDAndTheNewName(t *testing.T) {
-	state := resourceModel{
+	state := resourceModel{attributeModel: attributeModel{
 		ID: types.StringValue("3"), Name: types.StringValue("Nickname"), Type: types.StringValue("string"),
 		DateCreated: types.StringValue("2026-11-26T10:00:00Z"), DateModified: types.StringValue("2026-11-26T10:00:00Z"),
-	}
+	}}
 	plan := state
 	plan.Name = types.StringValue("Nick")
 	plan.DateModified = types.StringUnknown()

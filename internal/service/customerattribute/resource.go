@@ -16,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
@@ -34,13 +33,11 @@ type attributeResource struct {
 	fwresource.ResourceBase
 }
 
+// resourceModel is the resource's state: an attribute as the data source
+// shows it too, and the operation timeouts.
 type resourceModel struct {
-	ID           types.String   `tfsdk:"id"`
-	Name         types.String   `tfsdk:"name"`
-	Type         types.String   `tfsdk:"type"`
-	DateCreated  types.String   `tfsdk:"date_created"`
-	DateModified types.String   `tfsdk:"date_modified"`
-	Timeouts     timeouts.Value `tfsdk:"timeouts"`
+	attributeModel
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (r *attributeResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {

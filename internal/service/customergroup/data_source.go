@@ -2,9 +2,7 @@ package customergroup
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -68,28 +66,17 @@ func (d *groupDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 
-	var (
-		found    *bigcommerce.CustomerGroup
-		err      error
-		searched string
-	)
-	if !config.ID.IsNull() {
-		id, diags := parseID(config.ID.ValueString())
-		if resp.Diagnostics.Append(diags...); diags.HasError() {
-			return
-		}
-		searched = "id " + strconv.Itoa(id)
-		found, err = d.Client().GetCustomerGroup(ctx, id)
-	} else {
-		searched = "name " + strconv.Quote(config.Name.ValueString())
-		found, err = d.Client().FindCustomerGroupByName(ctx, config.Name.ValueString())
+	lookup := fwresource.Lookup[bigcommerce.CustomerGroup]{
+		What:     "customer group",
+		NotFound: "The store has no customer group with %s. The bigcommerce_customer_groups data source lists the groups it has.",
+		Key:      "name",
+		QuoteKey: true,
+		ParseID:  parseID,
+		ByID:     d.Client().GetCustomerGroup,
+		ByKey:    d.Client().FindCustomerGroupByName,
 	}
-	if errors.Is(err, bigcommerce.ErrNotFound) {
-		resp.Diagnostics.AddError("Customer group not found", fmt.Sprintf("The store has no customer group with %s. The bigcommerce_customer_groups data source lists the groups it has.", searched))
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to read customer group", err.Error())
+	found, ok := lookup.Find(ctx, config.ID, config.Name, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -74,18 +75,13 @@ func (d *groupsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		return
 	}
 	groups := make([]groupModel, 0, len(found))
-	ids := make([]string, 0, len(found))
 	for i := range found {
 		g, diags := newGroupDataModel(ctx, &found[i])
 		resp.Diagnostics.Append(diags...)
 		groups = append(groups, g)
-		ids = append(ids, g.ID.ValueString())
 	}
-	list, diags := types.ListValueFrom(ctx, types.ObjectType{AttrTypes: groupAttrTypes}, groups)
+	var diags diag.Diagnostics
+	model.Groups, model.IDs, diags = fwresource.ListOf(ctx, types.ObjectType{AttrTypes: groupAttrTypes}, groups)
 	resp.Diagnostics.Append(diags...)
-	model.Groups = list
-	idList, diags := types.ListValueFrom(ctx, types.StringType, ids)
-	resp.Diagnostics.Append(diags...)
-	model.IDs = idList
 	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
 }

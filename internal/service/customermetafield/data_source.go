@@ -7,9 +7,9 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -51,14 +51,6 @@ var metafieldDataAttributes = map[string]schema.Attribute{
 	"owner_client_id": schema.StringAttribute{Computed: true, MarkdownDescription: "The client id of the API account that owns the metafield (`owner_client_id`)."},
 	"date_created":    schema.StringAttribute{Computed: true, MarkdownDescription: "When the metafield was created (`date_created`)."},
 	"date_modified":   schema.StringAttribute{Computed: true, MarkdownDescription: "When the metafield was last changed (`date_modified`)."},
-}
-
-func metafieldObjectType() types.ObjectType {
-	attrTypes := map[string]attr.Type{}
-	for name, a := range metafieldDataAttributes {
-		attrTypes[name] = a.GetType()
-	}
-	return types.ObjectType{AttrTypes: attrTypes}
 }
 
 func (d *metafieldsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -110,19 +102,16 @@ func (d *metafieldsDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		resp.Diagnostics.AddError("Unable to list customer metafields", err.Error())
 		return
 	}
-	ids := make([]attr.Value, 0, len(list))
 	objects := make([]metafieldModel, 0, len(list))
 	for _, mf := range list {
 		// Listed, an empty description is "" rather than null.
 		m := metafieldModel{Description: types.StringValue("")}
 		flatten(&mf, &m)
-		ids = append(ids, m.ID)
 		objects = append(objects, m)
 	}
-	model.IDs = types.ListValueMust(types.StringType, ids)
-	metafields, diags := types.ListValueFrom(ctx, metafieldObjectType(), objects)
+	var diags diag.Diagnostics
+	model.Metafields, model.IDs, diags = fwresource.ListOf(ctx, fwresource.ObjectType(metafieldDataAttributes), objects)
 	resp.Diagnostics.Append(diags...)
-	model.Metafields = metafields
 	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
 }
 

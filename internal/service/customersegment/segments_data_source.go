@@ -3,9 +3,9 @@ package customersegment
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
@@ -39,14 +39,6 @@ var segmentDataAttributes = map[string]schema.Attribute{
 	"updated_at":  schema.StringAttribute{Computed: true, MarkdownDescription: "When the segment was last changed (`updated_at`)."},
 }
 
-func segmentObjectType() types.ObjectType {
-	attrTypes := map[string]attr.Type{}
-	for name, a := range segmentDataAttributes {
-		attrTypes[name] = a.GetType()
-	}
-	return types.ObjectType{AttrTypes: attrTypes}
-}
-
 func (d *segmentsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists every customer segment of the store (V3 `GET /segments`), following every page, in the order the store returns them.",
@@ -71,16 +63,15 @@ func (d *segmentsDataSource) Read(ctx context.Context, _ datasource.ReadRequest,
 		resp.Diagnostics.AddError("Unable to list customer segments", err.Error())
 		return
 	}
-	ids := make([]attr.Value, 0, len(list))
 	objects := make([]segmentModel, 0, len(list))
 	for i := range list {
-		m := flattenListed(&list[i])
-		ids = append(ids, m.ID)
-		objects = append(objects, m)
+		objects = append(objects, flattenListed(&list[i]))
 	}
-	model := segmentsDataSourceModel{IDs: types.ListValueMust(types.StringType, ids)}
-	segments, diags := types.ListValueFrom(ctx, segmentObjectType(), objects)
+	var (
+		model segmentsDataSourceModel
+		diags diag.Diagnostics
+	)
+	model.Segments, model.IDs, diags = fwresource.ListOf(ctx, fwresource.ObjectType(segmentDataAttributes), objects)
 	resp.Diagnostics.Append(diags...)
-	model.Segments = segments
 	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
 }

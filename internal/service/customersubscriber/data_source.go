@@ -2,14 +2,11 @@ package customersubscriber
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -48,14 +45,6 @@ func subscriberDataAttributes() map[string]schema.Attribute {
 	}
 }
 
-func subscriberObjectType() types.ObjectType {
-	attrTypes := map[string]attr.Type{}
-	for name, a := range subscriberDataAttributes() {
-		attrTypes[name] = a.GetType()
-	}
-	return types.ObjectType{AttrTypes: attrTypes}
-}
-
 func (d *subscriberDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := subscriberDataAttributes()
 	attrs["id"] = schema.StringAttribute{
@@ -87,30 +76,20 @@ func (d *subscriberDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		return
 	}
 
-	var (
-		found    *bigcommerce.Subscriber
-		err      error
-		searched string
-	)
-	if !config.ID.IsNull() {
-		id, convErr := strconv.Atoi(config.ID.ValueString())
-		if convErr != nil || id <= 0 {
-			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid customer subscriber id",
-				fmt.Sprintf("id must be a subscriber's numeric id such as \"123\", got %q.", config.ID.ValueString()))
-			return
-		}
-		searched = "id " + config.ID.ValueString()
-		found, err = d.Client().GetSubscriber(ctx, id)
-	} else {
-		searched = "e-mail " + config.Email.ValueString()
-		found, err = findByEmail(ctx, d.Client(), config.Email.ValueString())
+	lookup := fwresource.Lookup[bigcommerce.Subscriber]{
+		What:     "customer subscriber",
+		NotFound: "The store has no subscriber with %s.",
+		Key:      "e-mail",
+		ParseID: func(s string) (int, diag.Diagnostics) {
+			return fwresource.ParseIDWith(s, "customer subscriber", "id must be a subscriber's numeric id such as \"123\", got %q.")
+		},
+		ByID: d.Client().GetSubscriber,
+		ByKey: func(ctx context.Context, email string) (*bigcommerce.Subscriber, error) {
+			return findByEmail(ctx, d.Client(), email)
+		},
 	}
-	if errors.Is(err, bigcommerce.ErrNotFound) {
-		resp.Diagnostics.AddError("Customer subscriber not found", fmt.Sprintf("The store has no subscriber with %s.", searched))
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to read customer subscriber", err.Error())
+	found, ok := lookup.Find(ctx, config.ID, config.Email, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, newDataModel(found))...)

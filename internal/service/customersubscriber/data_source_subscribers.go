@@ -3,7 +3,6 @@ package customersubscriber
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -63,16 +62,11 @@ func (d *subscribersDataSource) Read(ctx context.Context, req datasource.ReadReq
 		resp.Diagnostics.AddError("Unable to list customer subscribers", err.Error())
 		return
 	}
-	ids := make([]attr.Value, 0, len(list))
 	objects := make([]dataModel, 0, len(list))
 	for i := range list {
-		m := newDataModel(&list[i])
-		ids = append(ids, m.ID)
-		objects = append(objects, m)
+		objects = append(objects, newDataModel(&list[i]))
 	}
-	model.IDs = types.ListValueMust(types.StringType, ids)
-	subscribers, diags := types.ListValueFrom(ctx, subscriberObjectType(), objects)
+	model.Subscribers, model.IDs, diags = fwresource.ListOf(ctx, fwresource.ObjectType(subscriberDataAttributes()), objects)
 	resp.Diagnostics.Append(diags...)
-	model.Subscribers = subscribers
 	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
 }

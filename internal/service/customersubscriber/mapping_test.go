@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwtypes"
 )
 
@@ -225,7 +226,7 @@ func TestDisplayName(t *testing.T) {
 
 func TestSubscriberObjectTypeMatchesDataModel(t *testing.T) {
 	// Every attribute of the listed object has a field in dataModel.
-	obj, diags := types.ObjectValueFrom(context.Background(), subscriberObjectType().AttrTypes, newDataModel(&bigcommerce.Subscriber{ID: 1, Email: "a@example.com"}))
+	obj, diags := types.ObjectValueFrom(context.Background(), fwresource.ObjectType(subscriberDataAttributes()).AttrTypes, newDataModel(&bigcommerce.Subscriber{ID: 1, Email: "a@example.com"}))
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
