@@ -247,16 +247,9 @@ func (r *customerResource) Create(ctx context.Context, req resource.CreateReques
 
 func (r *customerResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := fwresource.ReadContext(ctx, state.Timeouts.Read, &resp.Diagnostics)
+	ctx, cancel, id, ok := fwresource.ReadPrior(ctx, req.State, &state, parseID, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	id, diags := parseID(state.ID.ValueString())
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
+	if !ok {
 		return
 	}
 	got, err := r.Customers().GetCustomer(ctx, id)
@@ -336,16 +329,9 @@ func (r *customerResource) setRegistrationIP(ctx context.Context, id int, ip str
 
 func (r *customerResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := fwresource.WriteContext(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	ctx, cancel, id, ok := fwresource.DeletePrior(ctx, req.State, &state, parseID, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	id, diags := parseID(state.ID.ValueString())
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
+	if !ok {
 		return
 	}
 	// Deleting a customer that is already gone succeeds: the store answers

@@ -124,16 +124,9 @@ func (r *addressResource) Create(ctx context.Context, req resource.CreateRequest
 
 func (r *addressResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := fwresource.ReadContext(ctx, state.Timeouts.Read, &resp.Diagnostics)
+	ctx, cancel, id, ok := fwresource.ReadPrior(ctx, req.State, &state, parseID, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	id, diags := parseID(state.ID.ValueString())
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
+	if !ok {
 		return
 	}
 	got, err := r.Addresses().GetAddress(ctx, id)
@@ -197,16 +190,9 @@ func (r *addressResource) Update(ctx context.Context, req resource.UpdateRequest
 
 func (r *addressResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := fwresource.WriteContext(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	ctx, cancel, id, ok := fwresource.DeletePrior(ctx, req.State, &state, parseID, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	id, diags := parseID(state.ID.ValueString())
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
+	if !ok {
 		return
 	}
 	// Deleting an address that is already gone succeeds.

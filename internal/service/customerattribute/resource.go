@@ -85,16 +85,9 @@ func (r *attributeResource) Create(ctx context.Context, req resource.CreateReque
 
 func (r *attributeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := fwresource.ReadContext(ctx, state.Timeouts.Read, &resp.Diagnostics)
+	ctx, cancel, id, ok := fwresource.ReadPrior(ctx, req.State, &state, parseID, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	id, diags := parseID(state.ID.ValueString())
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
+	if !ok {
 		return
 	}
 	got, err := r.Client().GetAttribute(ctx, id)
@@ -143,16 +136,9 @@ func (r *attributeResource) Update(ctx context.Context, req resource.UpdateReque
 
 func (r *attributeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := fwresource.WriteContext(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	ctx, cancel, id, ok := fwresource.DeletePrior(ctx, req.State, &state, parseID, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	id, diags := parseID(state.ID.ValueString())
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
+	if !ok {
 		return
 	}
 	// Deleting an attribute that is already gone succeeds.

@@ -159,10 +159,9 @@ func (r *consentResource) Create(ctx context.Context, req resource.CreateRequest
 
 func (r *consentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := fwresource.ReadContext(ctx, state.Timeouts.Read, &resp.Diagnostics)
+	ctx, cancel, ok := fwresource.ReadState(ctx, req.State, &state, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 	id := int(state.CustomerID.ValueInt64())

@@ -190,16 +190,9 @@ func (r *groupResource) addNameTaken(ctx context.Context, diags *diag.Diagnostic
 
 func (r *groupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := fwresource.ReadContext(ctx, state.Timeouts.Read, &resp.Diagnostics)
+	ctx, cancel, id, ok := fwresource.ReadPrior(ctx, req.State, &state, parseID, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	id, diags := parseID(state.ID.ValueString())
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
+	if !ok {
 		return
 	}
 	got, err := r.Client().GetCustomerGroup(ctx, id)
@@ -262,16 +255,9 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 
 func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := fwresource.WriteContext(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	ctx, cancel, id, ok := fwresource.DeletePrior(ctx, req.State, &state, parseID, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	id, diags := parseID(state.ID.ValueString())
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
+	if !ok {
 		return
 	}
 	// The store unassigns the group's customers; a group already gone is

@@ -95,10 +95,9 @@ func (r *segmentResource) Create(ctx context.Context, req resource.CreateRequest
 
 func (r *segmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := fwresource.ReadContext(ctx, state.Timeouts.Read, &resp.Diagnostics)
+	ctx, cancel, ok := fwresource.ReadState(ctx, req.State, &state, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -154,10 +153,9 @@ func (r *segmentResource) Update(ctx context.Context, req resource.UpdateRequest
 
 func (r *segmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := fwresource.WriteContext(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	ctx, cancel, ok := fwresource.DeleteState(ctx, req.State, &state, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 

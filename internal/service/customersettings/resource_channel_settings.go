@@ -228,10 +228,9 @@ func flattenChannel(s *bigcommerce.ChannelCustomerSettings, channel int, m *chan
 
 func (r *channelResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state channelModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := fwresource.ReadContext(ctx, state.Timeouts.Read, &resp.Diagnostics)
+	ctx, cancel, ok := fwresource.ReadState(ctx, req.State, &state, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 	// An import sets only the id.
@@ -280,10 +279,9 @@ func (r *channelResource) Update(ctx context.Context, req resource.UpdateRequest
 // the values stay, with a warning.
 func (r *channelResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state channelModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := fwresource.WriteContext(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	ctx, cancel, ok := fwresource.DeleteState(ctx, req.State, &state, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 	channel := int(state.ChannelID.ValueInt64())

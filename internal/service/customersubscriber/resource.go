@@ -161,16 +161,9 @@ func (r *subscriberResource) Create(ctx context.Context, req resource.CreateRequ
 
 func (r *subscriberResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := fwresource.ReadContext(ctx, state.Timeouts.Read, &resp.Diagnostics)
+	ctx, cancel, id, ok := fwresource.ReadPrior(ctx, req.State, &state, parseID, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	id, diags := parseID(state.ID.ValueString())
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
+	if !ok {
 		return
 	}
 	got, err := r.Client().GetSubscriber(ctx, id)
@@ -228,16 +221,9 @@ func (r *subscriberResource) Update(ctx context.Context, req resource.UpdateRequ
 
 func (r *subscriberResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := fwresource.WriteContext(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	ctx, cancel, id, ok := fwresource.DeletePrior(ctx, req.State, &state, parseID, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	id, diags := parseID(state.ID.ValueString())
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
+	if !ok {
 		return
 	}
 	// A subscriber already gone is deleted.
