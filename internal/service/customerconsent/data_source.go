@@ -26,13 +26,6 @@ type consentDataSource struct {
 	fwresource.DataSourceBase
 }
 
-type dataSourceModel struct {
-	CustomerID types.Int64  `tfsdk:"customer_id"`
-	Allow      types.Set    `tfsdk:"allow"`
-	Deny       types.Set    `tfsdk:"deny"`
-	UpdatedAt  types.String `tfsdk:"updated_at"`
-}
-
 func (d *consentDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads a customer's consent to data collection by the storefront's cookies and scripts (V3 `GET /customers/{customerId}/consent`).",
@@ -50,25 +43,22 @@ func (d *consentDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 }
 
 func (d *consentDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m dataSourceModel
+	var m consentModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	id := int(m.CustomerID.ValueInt64())
-	got, err := d.Client().GetCustomerConsent(ctx, id)
-	if errors.Is(err, bigcommerce.ErrValidation) {
-		if _, getErr := d.Customers().GetCustomer(ctx, id); errors.Is(getErr, bigcommerce.ErrNotFound) {
-			resp.Diagnostics.AddError("Customer not found", fmt.Sprintf("The store has no customer with id %d.", id))
-			return
-		}
+	got, err := read(ctx, d, id)
+	if errors.Is(err, bigcommerce.ErrNotFound) {
+		resp.Diagnostics.AddError("Customer not found", fmt.Sprintf("The store has no customer with id %d.", id))
+		return
 	}
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to read customer consent", err.Error())
 		return
 	}
-	var state resourceModel
-	resp.Diagnostics.Append(flatten(ctx, got, &state)...)
-	m.Allow, m.Deny, m.UpdatedAt = state.Allow, state.Deny, types.StringValue(got.UpdatedAt)
+	resp.Diagnostics.Append(flatten(ctx, got, &m)...)
+	m.UpdatedAt = types.StringValue(got.UpdatedAt)
 	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
 }

@@ -17,18 +17,18 @@ func set(values ...string) types.Set {
 
 func TestExpandSendsOnlyChangedLists(t *testing.T) {
 	ctx := context.Background()
-	state := resourceModel{Allow: set("essential"), Deny: set("targeting")}
+	state := consentModel{Allow: set("essential"), Deny: set("targeting")}
 	list := func(v ...string) *[]string { l := append([]string{}, v...); return &l }
 	tests := []struct {
 		name  string
-		plan  resourceModel
-		state *resourceModel
+		plan  consentModel
+		state *consentModel
 		want  bigcommerce.ConsentUpdate
 	}{
-		{"create sends both", resourceModel{Allow: set("essential"), Deny: set()}, nil, bigcommerce.ConsentUpdate{Allow: list("essential"), Deny: list()}},
-		{"create without lists sends none", resourceModel{Allow: types.SetUnknown(types.StringType), Deny: types.SetUnknown(types.StringType)}, nil, bigcommerce.ConsentUpdate{}},
-		{"deny changed", resourceModel{Allow: set("essential"), Deny: set("targeting", "analytics")}, &state, bigcommerce.ConsentUpdate{Deny: list("analytics", "targeting")}},
-		{"allow emptied", resourceModel{Allow: set(), Deny: set("targeting")}, &state, bigcommerce.ConsentUpdate{Allow: list()}},
+		{"create sends both", consentModel{Allow: set("essential"), Deny: set()}, nil, bigcommerce.ConsentUpdate{Allow: list("essential"), Deny: list()}},
+		{"create without lists sends none", consentModel{Allow: types.SetUnknown(types.StringType), Deny: types.SetUnknown(types.StringType)}, nil, bigcommerce.ConsentUpdate{}},
+		{"deny changed", consentModel{Allow: set("essential"), Deny: set("targeting", "analytics")}, &state, bigcommerce.ConsentUpdate{Deny: list("analytics", "targeting")}},
+		{"allow emptied", consentModel{Allow: set(), Deny: set("targeting")}, &state, bigcommerce.ConsentUpdate{Allow: list()}},
 		{"nothing changed", state, &state, bigcommerce.ConsentUpdate{}},
 	}
 	for _, tt := range tests {

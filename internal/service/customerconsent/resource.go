@@ -43,15 +43,12 @@ type consentResource struct {
 	fwresource.ResourceBase
 }
 
-// resourceModel is the state: the customer, the declared categories and
-// when the store last saved them.
+// resourceModel is the state: the consent as the data source shows it too,
+// named by the customer's id, and the operation timeouts.
 type resourceModel struct {
-	ID         types.String   `tfsdk:"id"`
-	CustomerID types.Int64    `tfsdk:"customer_id"`
-	Allow      types.Set      `tfsdk:"allow"`
-	Deny       types.Set      `tfsdk:"deny"`
-	UpdatedAt  types.String   `tfsdk:"updated_at"`
-	Timeouts   timeouts.Value `tfsdk:"timeouts"`
+	ID types.String `tfsdk:"id"`
+	consentModel
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (r *consentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -142,17 +139,17 @@ func (r *consentResource) Create(ctx context.Context, req resource.CreateRequest
 	id := int(plan.CustomerID.ValueInt64())
 	var got *bigcommerce.CustomerConsent
 	var err error
-	if update := expand(ctx, plan, nil); update.Allow != nil || update.Deny != nil {
-		got, err = r.write(ctx, id, update)
+	if update := expand(ctx, plan.consentModel, nil); update.Allow != nil || update.Deny != nil {
+		got, err = write(ctx, r, id, update)
 	} else {
-		got, err = r.read(ctx, id) // nothing configured: adopt what the store has
+		got, err = read(ctx, r, id) // nothing configured: adopt what the store has
 	}
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "declare", id, err)
 		return
 	}
 	plan.ID = types.StringValue(strconv.Itoa(id))
-	resp.Diagnostics.Append(flatten(ctx, got, &plan)...)
+	resp.Diagnostics.Append(flatten(ctx, got, &plan.consentModel)...)
 	plan.UpdatedAt = types.StringValue(got.UpdatedAt)
 	fwresource.Save(ctx, &resp.State, resp.Identity, plan, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
@@ -165,7 +162,7 @@ func (r *consentResource) Read(ctx context.Context, req resource.ReadRequest, re
 		return
 	}
 	id := int(state.CustomerID.ValueInt64())
-	got, err := r.read(ctx, id)
+	got, err := read(ctx, r, id)
 	if errors.Is(err, bigcommerce.ErrNotFound) {
 		fwresource.RemoveGone(ctx, resp, fwresource.IDIdentity{ID: state.ID}, "Customer no longer exists",
 			fmt.Sprintf("Customer %d was deleted outside Terraform, and its consent with it; the consent is removed from the state.", id))
@@ -175,7 +172,7 @@ func (r *consentResource) Read(ctx context.Context, req resource.ReadRequest, re
 		addAPIError(&resp.Diagnostics, "read", id, err)
 		return
 	}
-	resp.Diagnostics.Append(flatten(ctx, got, &state)...)
+	resp.Diagnostics.Append(flatten(ctx, got, &state.consentModel)...)
 	// GET answers the time of the call: keep the time of the last write.
 	if state.UpdatedAt.IsNull() || state.UpdatedAt.IsUnknown() {
 		state.UpdatedAt = types.StringValue(got.UpdatedAt)
@@ -193,17 +190,17 @@ func (r *consentResource) Update(ctx context.Context, req resource.UpdateRequest
 		return
 	}
 	id := int(plan.CustomerID.ValueInt64())
-	update := expand(ctx, plan, &state)
+	update := expand(ctx, plan.consentModel, &state.consentModel)
 	if update.Allow == nil && update.Deny == nil {
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 		return
 	}
-	got, err := r.write(ctx, id, update)
+	got, err := write(ctx, r, id, update)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "update", id, err)
 		return
 	}
-	resp.Diagnostics.Append(flatten(ctx, got, &plan)...)
+	resp.Diagnostics.Append(flatten(ctx, got, &plan.consentModel)...)
 	plan.UpdatedAt = types.StringValue(got.UpdatedAt)
 	fwresource.Save(ctx, &resp.State, resp.Identity, plan, fwresource.IDIdentity{ID: plan.ID}, &resp.Diagnostics)
 }
