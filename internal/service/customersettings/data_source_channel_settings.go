@@ -29,12 +29,11 @@ type channelDataSource struct {
 	fwresource.DataSourceBase
 }
 
+// channelDataModel is a channel's settings, as the resource shows them
+// too, and the values that apply on the channel.
 type channelDataModel struct {
-	ChannelID             types.Int64  `tfsdk:"channel_id"`
-	PrivacySettings       types.Object `tfsdk:"privacy_settings"`
-	CustomerGroupSettings types.Object `tfsdk:"customer_group_settings"`
-	AllowGlobalLogins     types.Bool   `tfsdk:"allow_global_logins"`
-	Effective             types.Object `tfsdk:"effective"`
+	channelSettingsModel
+	Effective types.Object `tfsdk:"effective"`
 }
 
 var effectiveAttrTypes = map[string]attr.Type{

@@ -5,7 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 )
@@ -19,11 +18,6 @@ func NewDataSource() datasource.DataSource {
 
 type settingsDataSource struct {
 	fwresource.DataSourceBase
-}
-
-type settingsDataModel struct {
-	PrivacySettings       types.Object `tfsdk:"privacy_settings"`
-	CustomerGroupSettings types.Object `tfsdk:"customer_group_settings"`
 }
 
 func (d *settingsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -63,9 +57,7 @@ func (d *settingsDataSource) Read(ctx context.Context, _ datasource.ReadRequest,
 		addAPIError(&resp.Diagnostics, "read", "of the store", err, nil)
 		return
 	}
-	var m settingsDataModel
-	privacy, groups, diags := globalObjects(got)
-	resp.Diagnostics.Append(diags...)
-	m.PrivacySettings, m.CustomerGroupSettings = privacy, groups
+	var m globalSettingsModel
+	resp.Diagnostics.Append(m.flatten(got)...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
 }

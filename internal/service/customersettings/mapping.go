@@ -26,6 +26,29 @@ type privacyModel struct {
 	PolicyURL                    types.String `tfsdk:"policy_url"`
 }
 
+// globalSettingsModel is the store's global settings as the resource and
+// the data source show them.
+type globalSettingsModel struct {
+	PrivacySettings       types.Object `tfsdk:"privacy_settings"`
+	CustomerGroupSettings types.Object `tfsdk:"customer_group_settings"`
+}
+
+// flatten records the store's global settings in m.
+func (m *globalSettingsModel) flatten(s *bigcommerce.CustomerSettings) diag.Diagnostics {
+	privacy, groups, diags := globalObjects(s)
+	m.PrivacySettings, m.CustomerGroupSettings = privacy, groups
+	return diags
+}
+
+// channelSettingsModel is a channel's settings as the resource and the
+// data source show them.
+type channelSettingsModel struct {
+	ChannelID             types.Int64  `tfsdk:"channel_id"`
+	PrivacySettings       types.Object `tfsdk:"privacy_settings"`
+	CustomerGroupSettings types.Object `tfsdk:"customer_group_settings"`
+	AllowGlobalLogins     types.Bool   `tfsdk:"allow_global_logins"`
+}
+
 // groupSettingsModel is a customer_group_settings object.
 type groupSettingsModel struct {
 	GuestCustomerGroupID   types.Int64 `tfsdk:"guest_customer_group_id"`

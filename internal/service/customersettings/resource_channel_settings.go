@@ -40,12 +40,9 @@ type channelResource struct {
 }
 
 type channelModel struct {
-	ID                    types.String   `tfsdk:"id"`
-	ChannelID             types.Int64    `tfsdk:"channel_id"`
-	PrivacySettings       types.Object   `tfsdk:"privacy_settings"`
-	CustomerGroupSettings types.Object   `tfsdk:"customer_group_settings"`
-	AllowGlobalLogins     types.Bool     `tfsdk:"allow_global_logins"`
-	Timeouts              timeouts.Value `tfsdk:"timeouts"`
+	ID types.String `tfsdk:"id"`
+	channelSettingsModel
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
 
 // channelDescription explains inheritance, destroy and the interaction

@@ -41,10 +41,9 @@ type settingsResource struct {
 }
 
 type settingsModel struct {
-	ID                    types.String   `tfsdk:"id"`
-	PrivacySettings       types.Object   `tfsdk:"privacy_settings"`
-	CustomerGroupSettings types.Object   `tfsdk:"customer_group_settings"`
-	Timeouts              timeouts.Value `tfsdk:"timeouts"`
+	ID types.String `tfsdk:"id"`
+	globalSettingsModel
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
 }
 
 // Schema: the inner attributes are Optional+Computed and keep the state's
@@ -172,10 +171,8 @@ func (r *settingsResource) write(ctx context.Context, m *settingsModel, have val
 }
 
 func flattenGlobal(s *bigcommerce.CustomerSettings, m *settingsModel) diag.Diagnostics {
-	privacy, groups, diags := globalObjects(s)
 	m.ID = types.StringValue(settingsID)
-	m.PrivacySettings, m.CustomerGroupSettings = privacy, groups
-	return diags
+	return m.flatten(s)
 }
 
 func (r *settingsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
