@@ -240,6 +240,7 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 			return err
 		}
 		if err := ctx.Err(); err != nil {
+			c.pacer.unsent()
 			return err // not sent
 		}
 		attemptCtx := ctx

@@ -17,6 +17,7 @@ type pacer struct {
 	now     func() time.Time
 	share   int // percent of each window this client may use, 1 to 100
 	known   bool
+	probing bool // a request of an unknown window is out; the others wait for its answer
 	left    int       // requests left in the current window, less those sent since
 	quota   int       // the window's size, from X-Rate-Limit-Requests-Quota
 	resetAt time.Time // when the current window ends
@@ -46,20 +47,39 @@ func (p *pacer) floor() int {
 	return max(reserve, p.quota-p.quota*p.share/100)
 }
 
+// probeWait is how often a request waiting for the answer to a window's
+// first request looks again.
+const probeWait = 10 * time.Millisecond
+
 // wait blocks until a request may be sent, then counts it as sent.
+//
+// In a window whose count is unknown (the first, or one just reset) one
+// request goes out alone and the others wait for its answer: every process
+// on the store starts a window knowing nothing, and a burst from each of
+// them would take the part the share leaves to the store's other apps.
 func (p *pacer) wait(ctx context.Context, sleep func(context.Context, time.Duration) error) error {
 	for {
 		p.mu.Lock()
 		now := p.now()
-		if !p.known || !now.Before(p.resetAt) || p.left > p.floor() {
-			if p.known && !now.Before(p.resetAt) {
-				p.known = false // a fresh window: the next answer tells its size
-			}
+		if p.known && !now.Before(p.resetAt) {
+			p.known = false // a fresh window: the next answer tells its size
+		}
+		var d time.Duration
+		switch {
+		case !p.known && !p.probing:
+			p.probing = true
 			p.left--
 			p.mu.Unlock()
 			return nil
+		case !p.known:
+			d = probeWait
+		case p.left > p.floor():
+			p.left--
+			p.mu.Unlock()
+			return nil
+		default:
+			d = p.resetAt.Sub(now)
 		}
-		d := p.resetAt.Sub(now)
 		p.mu.Unlock()
 		if err := sleep(ctx, d); err != nil {
 			return err
@@ -67,8 +87,19 @@ func (p *pacer) wait(ctx context.Context, sleep func(context.Context, time.Durat
 	}
 }
 
+// unsent takes back a request wait let go that was not sent after all.
+func (p *pacer) unsent() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.probing = false
+	p.left++
+}
+
 // observe reads the quota headers of an answer.
 func (p *pacer) observe(status int, h http.Header) {
+	p.mu.Lock()
+	p.probing = false // answered, with or without a count: the next may look
+	p.mu.Unlock()
 	left, err1 := strconv.Atoi(h.Get("X-Rate-Limit-Requests-Left"))
 	resetMs, err2 := strconv.Atoi(h.Get("X-Rate-Limit-Time-Reset-Ms"))
 	if err1 != nil || err2 != nil {

@@ -2,6 +2,7 @@ package bigcommerce
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -109,5 +110,58 @@ func TestQuotaShareOutOfRangeIsRefused(t *testing.T) {
 		if _, err := New(Config{StoreHash: "abc123", AccessToken: "t", QuotaShare: share}); err == nil {
 			t.Errorf("QuotaShare %d accepted", share)
 		}
+	}
+}
+
+// TestPacerProbesAFreshWindow: in a window whose count is unknown one
+// request goes out and the others wait for its answer, so that processes
+// starting a window together do not each send a burst; an answer without
+// the headers, or a request not sent after all, lets the next one probe.
+func TestPacerProbesAFreshWindow(t *testing.T) {
+	clock := &fakeClock{t: time.Unix(0, 0)}
+	p := newPacer(clock.now, 80)
+	ctx := context.Background()
+	if err := p.wait(ctx, clock.sleep); err != nil || len(clock.sleeps) != 0 {
+		t.Fatalf("first request: err %v, slept %v; want it sent at once", err, clock.sleeps)
+	}
+	second := make(chan error, 1)
+	go func() {
+		second <- p.wait(ctx, func(ctx context.Context, d time.Duration) error { return context.Canceled })
+	}()
+	if err := <-second; !errors.Is(err, context.Canceled) {
+		t.Fatalf("second request while the first is unanswered: %v, want it held", err)
+	}
+	p.observe(http.StatusBadGateway, http.Header{}) // no count
+	if err := p.wait(ctx, clock.sleep); err != nil || len(clock.sleeps) != 0 {
+		t.Fatalf("after an answer without a count: err %v, slept %v; want the next probe sent", err, clock.sleeps)
+	}
+	p.unsent()
+	if err := p.wait(ctx, clock.sleep); err != nil || len(clock.sleeps) != 0 {
+		t.Fatalf("after a probe not sent: err %v, slept %v; want the next probe sent", err, clock.sleeps)
+	}
+	h := http.Header{}
+	h.Set("X-Rate-Limit-Requests-Left", "100")
+	h.Set("X-Rate-Limit-Time-Reset-Ms", "10000")
+	h.Set("X-Rate-Limit-Requests-Quota", "150")
+	p.observe(http.StatusOK, h)
+	for range 5 {
+		if err := p.wait(ctx, clock.sleep); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(clock.sleeps) != 0 {
+		t.Errorf("a known window with room: slept %v, want requests sent together", clock.sleeps)
+	}
+	// The window resets: one probe again.
+	clock.sleep(ctx, 11*time.Second)
+	clock.sleeps = nil
+	if err := p.wait(ctx, clock.sleep); err != nil || len(clock.sleeps) != 0 {
+		t.Fatalf("first request of a new window: err %v, slept %v", err, clock.sleeps)
+	}
+	go func() {
+		second <- p.wait(ctx, func(ctx context.Context, d time.Duration) error { return context.Canceled })
+	}()
+	if err := <-second; !errors.Is(err, context.Canceled) {
+		t.Fatalf("second request of a new window: %v, want it held for the probe's answer", err)
 	}
 }
