@@ -176,3 +176,20 @@ func TestCountingWriter(t *testing.T) {
 		t.Errorf("count = %d, want 1", got)
 	}
 }
+
+func TestStoreRequestNote(t *testing.T) {
+	ok := map[string]int{famCustomers: 20, famAddresses: 22, famAttributes: 1, famValues: 40, famGroups: 20}
+	if got := storeRequestNote("apply", 200, 10, ok); got != "" {
+		t.Errorf("within targets: note %q", got)
+	}
+	over := map[string]int{famCustomers: 22, famAddresses: 32, famValues: 70, famGroups: 20}
+	got := storeRequestNote("destroy", 200, 10, over)
+	for _, want := range []string{"addresses: 200 items in 32 batches (32 requests), 6.2 a batch", "attribute values: 200 items in 35 batches (70 requests), 5.7 a batch"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("note %q lacks %q", got, want)
+		}
+	}
+	if strings.Contains(got, "customers:") {
+		t.Errorf("note %q names customers, which are within their target", got)
+	}
+}

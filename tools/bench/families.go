@@ -78,18 +78,27 @@ func readBatch(parallelism int) int {
 //   - the one attribute: 1 request when it is created, read or deleted;
 //   - groups are V2, one request per group and operation: groups, except in
 //     update, which changes no group (0).
+// valueRequestsPerBatch is how many requests one batch of attribute values
+// takes in a phase: creates and deletes read their pairs first.
+func valueRequestsPerBatch(phase string) int {
+	if phase == "apply" || phase == "destroy" {
+		return 2
+	}
+	return 1
+}
+
 func idealStore(phase string, n, groups, parallelism int) map[string]int {
 	rb := readBatch(parallelism)
 	batched := func(size int) int { return ceilDiv(n, size) }
 	switch phase {
 	case "apply":
-		return map[string]int{famCustomers: batched(bigcommerce.MaxBatch), famAddresses: batched(bigcommerce.MaxBatch), famAttributes: 1, famValues: 2 * batched(bigcommerce.MaxBatch), famGroups: groups}
+		return map[string]int{famCustomers: batched(bigcommerce.MaxBatch), famAddresses: batched(bigcommerce.MaxBatch), famAttributes: 1, famValues: valueRequestsPerBatch(phase) * batched(bigcommerce.MaxBatch), famGroups: groups}
 	case "refresh":
 		return map[string]int{famCustomers: batched(rb), famAddresses: batched(rb), famAttributes: 1, famValues: batched(rb), famGroups: groups}
 	case "update":
 		return map[string]int{famCustomers: batched(bigcommerce.MaxBatch), famAddresses: batched(bigcommerce.MaxBatch), famAttributes: 0, famValues: batched(bigcommerce.MaxBatch), famGroups: 0}
 	case "destroy":
-		return map[string]int{famCustomers: batched(rb), famAddresses: batched(rb), famAttributes: 1, famValues: 2 * batched(rb), famGroups: groups}
+		return map[string]int{famCustomers: batched(rb), famAddresses: batched(rb), famAttributes: 1, famValues: valueRequestsPerBatch(phase) * batched(rb), famGroups: groups}
 	}
 	return nil
 }

@@ -33,6 +33,9 @@ func writeStore(b *strings.Builder, cfg config, runs []runResult) {
 					reqCheck, timeCheck := "", ""
 					if r.mode == "on" && !r.floor {
 						reqCheck = storeRequestCheck(phase, n, cfg.parallelism, fam)
+						if note := storeRequestNote(phase, n, cfg.parallelism, fam); note != "" {
+							notes = append(notes, fmt.Sprintf("store, N = %d, %s state, %s: %s", n, state, phase, note))
+						}
 						v := floorVerdict(cfg, r, p, fp)
 						timeCheck = v.mark
 						if v.note != "" {
@@ -100,6 +103,28 @@ func storeRequestCheck(phase string, n, parallelism int, fam map[string]int) str
 		return "✅"
 	}
 	return "❌ " + strings.Join(over, ", ")
+}
+
+// storeRequestNote says, for the families of a batching-on phase over
+// their request target, how full their batches were and why they could
+// not be fuller; "" when every family is within its target.
+func storeRequestNote(phase string, n, parallelism int, fam map[string]int) string {
+	ideal := idealStore(phase, n, storeGroups, parallelism)
+	var over []string
+	for _, f := range []string{famCustomers, famAddresses, famValues} {
+		if fam[f] <= familyTarget(ideal[f]) || fam[f] == 0 {
+			continue
+		}
+		per := 1
+		if f == famValues {
+			per = valueRequestsPerBatch(phase)
+		}
+		over = append(over, fmt.Sprintf("%s: %d items in %d batches (%d requests), %.1f a batch", f, n, fam[f]/per, fam[f], float64(n*per)/float64(fam[f])))
+	}
+	if len(over) == 0 {
+		return ""
+	}
+	return strings.Join(over, "; ") + fmt.Sprintf(". A batch holds what is waiting when it goes, and Terraform's -parallelism=%d slots are shared by every family the phase works on at once (in destroy, addresses and values together, their customers after them): when every slot waits, the fullest batch goes first and the others keep filling, but with k families at once the fullest holds about %d/k to %d. `go test ./internal/batch -run TestSchedulerSharedAcrossFamilies -v` measures three families interleaved through 10 slots at about 13 requests each for 60 items (4.6 a batch); the target assumes full batches and cannot hold for families Terraform interleaves.", parallelism, parallelism, parallelism)
 }
 
 // writeStoreEndpoints lists each batching-on and floor phase's requests by
