@@ -63,6 +63,15 @@ func readBatch(parallelism int) int {
 	return max(1, min(bigcommerce.MaxIDsPerQuery, parallelism))
 }
 
+// valueRequestsPerBatch is how many requests one batch of attribute values
+// takes in a phase: creates and deletes read their pairs first.
+func valueRequestsPerBatch(phase string) int {
+	if phase == "apply" || phase == "destroy" {
+		return 2
+	}
+	return 1
+}
+
 // idealStore is the fewest requests a phase of the store scenario can make
 // per family with batching on, for n customers (each with one address and
 // one attribute value), one attribute and groups customer groups:
@@ -78,15 +87,6 @@ func readBatch(parallelism int) int {
 //   - the one attribute: 1 request when it is created, read or deleted;
 //   - groups are V2, one request per group and operation: groups, except in
 //     update, which changes no group (0).
-// valueRequestsPerBatch is how many requests one batch of attribute values
-// takes in a phase: creates and deletes read their pairs first.
-func valueRequestsPerBatch(phase string) int {
-	if phase == "apply" || phase == "destroy" {
-		return 2
-	}
-	return 1
-}
-
 func idealStore(phase string, n, groups, parallelism int) map[string]int {
 	rb := readBatch(parallelism)
 	batched := func(size int) int { return ceilDiv(n, size) }
