@@ -4,11 +4,9 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -18,18 +16,26 @@ import (
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 )
 
-var (
-	_ datasource.DataSourceWithConfigure        = (*customerDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*customerDataSource)(nil)
-)
-
 // NewDataSource returns the bigcommerce_customer data source.
 func NewDataSource() datasource.DataSource {
-	return &customerDataSource{DataSourceBase: fwresource.NewDataSourceBase("customer")}
-}
-
-type customerDataSource struct {
-	fwresource.DataSourceBase
+	return &fwresource.LookupDataSource[customerDataModel, bigcommerce.Customer]{
+		DataSourceBase: fwresource.NewDataSourceBase("customer"),
+		Definition:     dataSourceSchema,
+		KeyAttribute:   "email",
+		Lookup: func(api fwresource.API) fwresource.Lookup[bigcommerce.Customer] {
+			return fwresource.Lookup[bigcommerce.Customer]{
+				What:     "customer",
+				NotFound: "The store has no customer with %s.",
+				Key:      "e-mail",
+				ParseID: func(s string) (int, diag.Diagnostics) {
+					return fwresource.ParseIDWith(s, "customer", "id must be a customer's numeric id such as \"123\", got %q.")
+				},
+				ByID:  api.Customers().GetCustomer,
+				ByKey: api.Client().FindCustomerByEmail,
+			}
+		},
+		Model: newCustomerDataModel,
+	}
 }
 
 // customerDataModel is a customer as the data sources show it: the e-mail
@@ -39,7 +45,7 @@ type customerDataModel struct {
 	Email types.String `tfsdk:"email"`
 }
 
-func (d *customerDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func dataSourceSchema(ctx context.Context) schema.Schema {
 	attrs := customerDataAttributes(ctx)
 	attrs["id"] = schema.StringAttribute{
 		MarkdownDescription: "The customer's numeric id. Exactly one of `id` and `email` must be set.",
@@ -51,43 +57,10 @@ func (d *customerDataSource) Schema(ctx context.Context, _ datasource.SchemaRequ
 		Optional:            true,
 		Computed:            true,
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Reads one customer of the store, by id or by e-mail address. Every attribute of the `bigcommerce_customer` resource is available except the write-only password.",
 		Attributes:          attrs,
 	}
-}
-
-func (d *customerDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("email")),
-	}
-}
-
-func (d *customerDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config customerDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	lookup := fwresource.Lookup[bigcommerce.Customer]{
-		What:     "customer",
-		NotFound: "The store has no customer with %s.",
-		Key:      "e-mail",
-		ParseID: func(s string) (int, diag.Diagnostics) {
-			return fwresource.ParseIDWith(s, "customer", "id must be a customer's numeric id such as \"123\", got %q.")
-		},
-		ByID:  d.Customers().GetCustomer,
-		ByKey: d.Client().FindCustomerByEmail,
-	}
-	found, ok := lookup.Find(ctx, config.ID, config.Email, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-
-	model, diags := newCustomerDataModel(ctx, found)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
 }
 
 // customerDataAttributes derives the data sources' attributes from the

@@ -4,12 +4,10 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -19,21 +17,28 @@ import (
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 )
 
-var (
-	_ datasource.DataSourceWithConfigure        = (*groupDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*groupDataSource)(nil)
-)
-
 // NewDataSource returns the bigcommerce_customer_group data source.
 func NewDataSource() datasource.DataSource {
-	return &groupDataSource{DataSourceBase: fwresource.NewDataSourceBase("customer_group")}
+	return &fwresource.LookupDataSource[groupModel, bigcommerce.CustomerGroup]{
+		DataSourceBase: fwresource.NewDataSourceBase("customer_group"),
+		Definition:     dataSourceSchema,
+		KeyAttribute:   "name",
+		Lookup: func(api fwresource.API) fwresource.Lookup[bigcommerce.CustomerGroup] {
+			return fwresource.Lookup[bigcommerce.CustomerGroup]{
+				What:     "customer group",
+				NotFound: "The store has no customer group with %s. The bigcommerce_customer_groups data source lists the groups it has.",
+				Key:      "name",
+				QuoteKey: true,
+				ParseID:  parseID,
+				ByID:     api.Client().GetCustomerGroup,
+				ByKey:    api.Client().FindCustomerGroupByName,
+			}
+		},
+		Model: newGroupDataModel,
+	}
 }
 
-type groupDataSource struct {
-	fwresource.DataSourceBase
-}
-
-func (d *groupDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func dataSourceSchema(ctx context.Context) schema.Schema {
 	attrs := groupDataAttributes(ctx)
 	attrs["id"] = schema.StringAttribute{
 		MarkdownDescription: "The group's numeric id. Exactly one of `id` and `name` must be set.",
@@ -47,42 +52,10 @@ func (d *groupDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest
 		Computed:            true,
 		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Reads one customer group of the store, by id or by name, with the same attributes as the `bigcommerce_customer_group` resource.",
 		Attributes:          attrs,
 	}
-}
-
-func (d *groupDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
-	}
-}
-
-func (d *groupDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config groupModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	lookup := fwresource.Lookup[bigcommerce.CustomerGroup]{
-		What:     "customer group",
-		NotFound: "The store has no customer group with %s. The bigcommerce_customer_groups data source lists the groups it has.",
-		Key:      "name",
-		QuoteKey: true,
-		ParseID:  parseID,
-		ByID:     d.Client().GetCustomerGroup,
-		ByKey:    d.Client().FindCustomerGroupByName,
-	}
-	found, ok := lookup.Find(ctx, config.ID, config.Name, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-
-	model, diags := newGroupDataModel(ctx, found)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
 }
 
 // groupDataAttributes derives the data sources' attributes from the

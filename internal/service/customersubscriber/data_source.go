@@ -3,29 +3,39 @@ package customersubscriber
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 )
 
-var (
-	_ datasource.DataSourceWithConfigure        = (*subscriberDataSource)(nil)
-	_ datasource.DataSourceWithConfigValidators = (*subscriberDataSource)(nil)
-)
-
 // NewDataSource returns the bigcommerce_customer_subscriber data source.
 func NewDataSource() datasource.DataSource {
-	return &subscriberDataSource{DataSourceBase: fwresource.NewDataSourceBase("customer_subscriber")}
-}
-
-type subscriberDataSource struct {
-	fwresource.DataSourceBase
+	return &fwresource.LookupDataSource[dataModel, bigcommerce.Subscriber]{
+		DataSourceBase: fwresource.NewDataSourceBase("customer_subscriber"),
+		Definition:     dataSourceSchema,
+		KeyAttribute:   "email",
+		Lookup: func(api fwresource.API) fwresource.Lookup[bigcommerce.Subscriber] {
+			return fwresource.Lookup[bigcommerce.Subscriber]{
+				What:     "customer subscriber",
+				NotFound: "The store has no subscriber with %s.",
+				Key:      "e-mail",
+				ParseID: func(s string) (int, diag.Diagnostics) {
+					return fwresource.ParseIDWith(s, "customer subscriber", "id must be a subscriber's numeric id such as \"123\", got %q.")
+				},
+				ByID: api.Client().GetSubscriber,
+				ByKey: func(ctx context.Context, email string) (*bigcommerce.Subscriber, error) {
+					return findByEmail(ctx, api.Client(), email)
+				},
+			}
+		},
+		Model: func(_ context.Context, s *bigcommerce.Subscriber) (dataModel, diag.Diagnostics) {
+			return newDataModel(s), nil
+		},
+	}
 }
 
 // subscriberDataAttributes describe one subscriber as the data sources
@@ -45,7 +55,7 @@ func subscriberDataAttributes() map[string]schema.Attribute {
 	}
 }
 
-func (d *subscriberDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func dataSourceSchema(context.Context) schema.Schema {
 	attrs := subscriberDataAttributes()
 	attrs["id"] = schema.StringAttribute{
 		MarkdownDescription: "The subscriber's numeric id (`id`). Exactly one of `id` and `email` must be set.",
@@ -57,40 +67,8 @@ func (d *subscriberDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 		Optional:            true,
 		Computed:            true,
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Reads one newsletter subscriber of the store (V3 `/customers/subscribers`), by id or by e-mail address.",
 		Attributes:          attrs,
 	}
-}
-
-func (d *subscriberDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("email")),
-	}
-}
-
-func (d *subscriberDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config dataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-
-	lookup := fwresource.Lookup[bigcommerce.Subscriber]{
-		What:     "customer subscriber",
-		NotFound: "The store has no subscriber with %s.",
-		Key:      "e-mail",
-		ParseID: func(s string) (int, diag.Diagnostics) {
-			return fwresource.ParseIDWith(s, "customer subscriber", "id must be a subscriber's numeric id such as \"123\", got %q.")
-		},
-		ByID: d.Client().GetSubscriber,
-		ByKey: func(ctx context.Context, email string) (*bigcommerce.Subscriber, error) {
-			return findByEmail(ctx, d.Client(), email)
-		},
-	}
-	found, ok := lookup.Find(ctx, config.ID, config.Email, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, newDataModel(found))...)
 }
