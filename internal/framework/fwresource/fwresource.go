@@ -1,7 +1,10 @@
-// Package fwresource holds what every resource of the provider does the same
-// way: the configured client (WithClient), operation timeouts, identity and
-// import by numeric id, and turning API errors into diagnostics on the
-// attributes they concern.
+// Package fwresource holds what every resource, data source and action of
+// the provider does the same way: the base that keeps the configured client
+// and names the type (ResourceBase, DataSourceBase, ActionBase), operation
+// timeouts and the start of a Read or a Delete (ReadPrior, DeletePrior),
+// identity and import by numeric id, turning API errors into diagnostics on
+// the attributes they concern, and the data sources that look one object up
+// by id or by key (LookupDataSource) or list objects with their ids (ListOf).
 package fwresource
 
 import (
