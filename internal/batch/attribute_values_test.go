@@ -97,38 +97,9 @@ func TestAttributeValuesConcurrentLifecycle(t *testing.T) {
 	cid := func(i int) int { return customers[i/len(attributes)] }
 	aid := func(i int) int { return attributes[i%len(attributes)] }
 	ids := make([]int, n)
-
-	// phase runs fn for every value at once and checks the requests each
-	// endpoint received: at least one, at most its bound.
 	phase := func(name string, bounds map[string]int, fn func(i int) error) {
 		t.Helper()
-		store.ResetStats()
-		var mu sync.Mutex
-		var errs []error
-		each(n, func(i int) {
-			if err := fn(i); err != nil {
-				mu.Lock()
-				errs = append(errs, fmt.Errorf("%s %d: %w", name, i, err))
-				mu.Unlock()
-			}
-		})
-		if err := errors.Join(errs...); err != nil {
-			t.Fatal(err)
-		}
-		st := store.Stats()
-		for endpoint, most := range bounds {
-			if got := st.Requests[endpoint]; got == 0 || got > most {
-				t.Errorf("%s: %d requests to %s, want 1 to %d", name, got, endpoint, most)
-			}
-		}
-		for endpoint := range st.Requests {
-			if _, ok := bounds[endpoint]; !ok {
-				t.Errorf("%s: %d requests to %s, want none", name, st.Requests[endpoint], endpoint)
-			}
-		}
-		if st.RateLimited != 0 {
-			t.Errorf("%s: %d requests answered 429", name, st.RateLimited)
-		}
+		runPhase(t, store, n, name, bounds, fn)
 	}
 
 	write := func(create bool, value func(i int) string) func(i int) error {
