@@ -65,17 +65,7 @@ func NewAddresses(api AddressAPI) *Addresses {
 // newAddresses takes the window's timings from window (tests widen them).
 func newAddresses(api AddressAPI, window Options) *Addresses {
 	a := &Addresses{api: api}
-	opts := func(size, inFlight int, write bool) Options {
-		o := window
-		o.MaxSize, o.MaxInFlight, o.Hold = size, inFlight, api.QuotaWait
-		// A write's caller waits for the answer even when Terraform asks
-		// the provider to stop, so that what the store did reaches the state.
-		o.AwaitSent = write
-		if !write {
-			o.Scheduler = nil // reads do not wait on other families' writes
-		}
-		return o
-	}
+	opts := familyOptions(window, api.QuotaWait)
 	a.get = New(opts(bigcommerce.MaxIDsPerQuery, 0, false), a.getBatch)
 	a.create = New(opts(bigcommerce.MaxBatch, maxConcurrentAddressPosts, true), a.createBatch)
 	a.patch = New(opts(bigcommerce.MaxBatch, maxConcurrentAddressPuts, true), a.patchBatch)
@@ -85,7 +75,7 @@ func newAddresses(api AddressAPI, window Options) *Addresses {
 
 // GetAddress reads one address; ErrNotFound when it does not exist.
 func (a *Addresses) GetAddress(ctx context.Context, id int) (*bigcommerce.Address, error) {
-	if err := checkAddressID(id); err != nil {
+	if err := positiveID("address", id); err != nil {
 		return nil, err
 	}
 	return a.get.Do(ctx, id)
@@ -105,7 +95,7 @@ func (a *Addresses) CreateAddress(ctx context.Context, in bigcommerce.AddressCre
 // when it does not exist, a *bigcommerce.DuplicateAddressError when the
 // change would make it identical to another address of its customer.
 func (a *Addresses) PatchAddress(ctx context.Context, in bigcommerce.AddressPatch) (*bigcommerce.Address, error) {
-	if err := checkAddressID(in.ID); err != nil {
+	if err := positiveID("address", in.ID); err != nil {
 		return nil, err
 	}
 	return a.patch.Do(ctx, in)
@@ -113,41 +103,20 @@ func (a *Addresses) PatchAddress(ctx context.Context, in bigcommerce.AddressPatc
 
 // DeleteAddress deletes one address; one already gone is no error.
 func (a *Addresses) DeleteAddress(ctx context.Context, id int) error {
-	if err := checkAddressID(id); err != nil {
+	if err := positiveID("address", id); err != nil {
 		return err
 	}
 	_, err := a.remove.Do(ctx, id)
 	return err
 }
 
-// checkAddressID keeps an impossible id out of a batch, where the store's
-// refusal would fail every caller.
-func checkAddressID(id int) error {
-	if id <= 0 {
-		return fmt.Errorf("address id %d is not a positive number", id)
-	}
-	return nil
-}
-
 func (a *Addresses) getBatch(ctx context.Context, ids []int) []Result[*bigcommerce.Address] {
-	results := make([]Result[*bigcommerce.Address], len(ids))
 	got, err := a.api.GetAddresses(ctx, unique(ids))
 	if err != nil {
-		return withErr(results, err)
+		return withErr(make([]Result[*bigcommerce.Address], len(ids)), err)
 	}
-	byID := make(map[int]bigcommerce.Address, len(got))
-	for _, ad := range got {
-		byID[ad.ID] = ad
-	}
-	for i, id := range ids {
-		ad, ok := byID[id]
-		if !ok {
-			results[i].Err = addressNotFound(http.MethodGet, id)
-			continue
-		}
-		results[i].Value = &ad
-	}
-	return results
+	return matchByKey(ids, got, func(ad bigcommerce.Address) int { return ad.ID },
+		func(id int) error { return addressNotFound(http.MethodGet, id) })
 }
 
 // createBatch sends the creates, the refused items apart. An item whose

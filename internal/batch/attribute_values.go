@@ -65,17 +65,7 @@ func NewAttributeValues(api AttributeValueAPI) *AttributeValues {
 // them).
 func newAttributeValues(api AttributeValueAPI, window Options) *AttributeValues {
 	v := &AttributeValues{api: api}
-	opts := func(size, inFlight int, write bool) Options {
-		o := window
-		o.MaxSize, o.MaxInFlight, o.Hold = size, inFlight, api.QuotaWait
-		// A write's caller waits for the answer even when Terraform asks
-		// the provider to stop, so that what the store did reaches the state.
-		o.AwaitSent = write
-		if !write {
-			o.Scheduler = nil // reads do not wait on other families' writes
-		}
-		return o
-	}
+	opts := familyOptions(window, api.QuotaWait)
 	v.get = New(opts(bigcommerce.MaxIDsPerQuery, 0, false), v.getBatch)
 	v.upsert = New(opts(bigcommerce.MaxBatch, maxConcurrentValueUpserts, true), v.writeBatch)
 	v.remove = New(opts(bigcommerce.MaxIDsPerQuery, 0, true), v.deleteBatch)

@@ -40,17 +40,7 @@ func NewCustomers(api CustomerAPI) *Customers {
 // newCustomers takes the window's timings from window (tests widen them).
 func newCustomers(api CustomerAPI, window Options) *Customers {
 	c := &Customers{api: api}
-	opts := func(size, inFlight int, write bool) Options {
-		o := window
-		o.MaxSize, o.MaxInFlight, o.Hold = size, inFlight, api.QuotaWait
-		// A write's caller waits for the answer even when Terraform asks
-		// the provider to stop, so that what the store did reaches the state.
-		o.AwaitSent = write
-		if !write {
-			o.Scheduler = nil // reads do not wait on other families' writes
-		}
-		return o
-	}
+	opts := familyOptions(window, api.QuotaWait)
 	c.get = New(opts(bigcommerce.MaxIDsPerQuery, 0, false), c.getBatch)
 	c.create = New(opts(bigcommerce.MaxBatch, 0, true), c.createBatch)
 	// The client also holds PUTs to the API's limit; limiting batches here
@@ -62,7 +52,7 @@ func newCustomers(api CustomerAPI, window Options) *Customers {
 
 // GetCustomer reads one customer; ErrNotFound when it does not exist.
 func (c *Customers) GetCustomer(ctx context.Context, id int) (*bigcommerce.Customer, error) {
-	if err := checkID(id); err != nil {
+	if err := positiveID("customer", id); err != nil {
 		return nil, err
 	}
 	return c.get.Do(ctx, id)
@@ -75,7 +65,7 @@ func (c *Customers) CreateCustomer(ctx context.Context, in bigcommerce.CustomerC
 
 // UpdateCustomer updates one customer.
 func (c *Customers) UpdateCustomer(ctx context.Context, in bigcommerce.CustomerUpdate) (*bigcommerce.Customer, error) {
-	if err := checkID(in.ID); err != nil {
+	if err := positiveID("customer", in.ID); err != nil {
 		return nil, err
 	}
 	return c.update.Do(ctx, in)
@@ -83,41 +73,29 @@ func (c *Customers) UpdateCustomer(ctx context.Context, in bigcommerce.CustomerU
 
 // DeleteCustomer deletes one customer; one already gone is no error.
 func (c *Customers) DeleteCustomer(ctx context.Context, id int) error {
-	if err := checkID(id); err != nil {
+	if err := positiveID("customer", id); err != nil {
 		return err
 	}
 	_, err := c.remove.Do(ctx, id)
 	return err
 }
 
-// checkID keeps an impossible id out of a batch: the client refuses a delete
-// naming one, which would fail every caller of the batch.
-func checkID(id int) error {
+// positiveID keeps an impossible id of a what out of a batch, where the
+// store's (or the client's) refusal would fail every caller.
+func positiveID(what string, id int) error {
 	if id <= 0 {
-		return fmt.Errorf("customer id %d is not a positive number", id)
+		return fmt.Errorf("%s id %d is not a positive number", what, id)
 	}
 	return nil
 }
 
 func (c *Customers) getBatch(ctx context.Context, ids []int) []Result[*bigcommerce.Customer] {
-	results := make([]Result[*bigcommerce.Customer], len(ids))
 	got, err := c.api.GetCustomers(ctx, unique(ids))
 	if err != nil {
-		return withErr(results, err)
+		return withErr(make([]Result[*bigcommerce.Customer], len(ids)), err)
 	}
-	byID := make(map[int]bigcommerce.Customer, len(got))
-	for _, cu := range got {
-		byID[cu.ID] = cu
-	}
-	for i, id := range ids {
-		cu, ok := byID[id]
-		if !ok {
-			results[i].Err = notFound(http.MethodGet, id)
-			continue
-		}
-		results[i].Value = &cu
-	}
-	return results
+	return matchByKey(ids, got, func(cu bigcommerce.Customer) int { return cu.ID },
+		func(id int) error { return notFound(http.MethodGet, id) })
 }
 
 func (c *Customers) createBatch(ctx context.Context, items []bigcommerce.CustomerCreate) []Result[*bigcommerce.Customer] {

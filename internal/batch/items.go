@@ -129,3 +129,22 @@ func InRounds[In any, K comparable, Out any](items []In, key func(In) K, run fun
 func notFound(method string, id int) error {
 	return &bigcommerce.APIError{Method: method, Path: "/customers", Status: 404, Title: "customer " + strconv.Itoa(id) + " does not exist"}
 }
+
+// matchByKey answers each key with the item of got that has it (keyOf),
+// or with missing's error when got has none: a batch read's listing holds
+// what the store has, in its own order.
+func matchByKey[K comparable, T any](keys []K, got []T, keyOf func(T) K, missing func(K) error) []Result[*T] {
+	byKey := make(map[K]*T, len(got))
+	for i := range got {
+		byKey[keyOf(got[i])] = &got[i]
+	}
+	results := make([]Result[*T], len(keys))
+	for i, k := range keys {
+		if v, ok := byKey[k]; ok {
+			results[i].Value = v
+		} else {
+			results[i].Err = missing(k)
+		}
+	}
+	return results
+}

@@ -1,5 +1,7 @@
 package batch
 
+import "time"
+
 // API is every endpoint the batching services use. *bigcommerce.Client
 // implements it.
 type API interface {
@@ -28,5 +30,22 @@ func NewServices(api API) Services {
 		Addresses:       newAddresses(api, writes),
 		AttributeValues: newAttributeValues(api, writes),
 		Metafields:      newMetafields(api, writes),
+	}
+}
+
+// familyOptions returns the options of one coalescer of a family's service:
+// window's timings, hold (the pacer's view of the quota), and for writes the
+// window's scheduler.
+func familyOptions(window Options, hold func() time.Duration) func(size, inFlight int, write bool) Options {
+	return func(size, inFlight int, write bool) Options {
+		o := window
+		o.MaxSize, o.MaxInFlight, o.Hold = size, inFlight, hold
+		// A write's caller waits for the answer even when Terraform asks
+		// the provider to stop, so that what the store did reaches the state.
+		o.AwaitSent = write
+		if !write {
+			o.Scheduler = nil // reads do not wait on other families' writes
+		}
+		return o
 	}
 }
