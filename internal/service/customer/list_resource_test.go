@@ -2,16 +2,12 @@ package customer_test
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
-	"github.com/hashicorp/terraform-plugin-testing/querycheck/queryfilter"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/acctest"
 )
@@ -46,35 +42,17 @@ list "bigcommerce_customer" "one" {
 }
 `, company)
 	email1 := fmt.Sprintf("query-1-%s@example.com", suffix)
+	person1 := "Query Person1 <" + email1 + ">"
 
-	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.Query},
-		CheckDestroy:             checkDestroyed(t),
-		Steps: []resource.TestStep{
-			{Config: resources},
-			{
-				Query:  true,
-				Config: query,
-				QueryResultChecks: []querycheck.QueryResultCheck{
-					querycheck.ExpectLength("bigcommerce_customer.company", 3),
-					querycheck.ExpectLength("bigcommerce_customer.one", 1),
-					querycheck.ExpectResourceDisplayName("bigcommerce_customer.one",
-						queryfilter.ByDisplayName(knownvalue.StringExact("Query Person1 <"+email1+">")),
-						knownvalue.StringExact("Query Person1 <"+email1+">")),
-					querycheck.ExpectResourceKnownValues("bigcommerce_customer.company",
-						queryfilter.ByDisplayName(knownvalue.StringExact("Query Person1 <"+email1+">")),
-						[]querycheck.KnownValueCheck{
-							{Path: tfjsonpath.New("email"), KnownValue: knownvalue.StringExact(email1)},
-							{Path: tfjsonpath.New("company"), KnownValue: knownvalue.StringExact(company)},
-							{Path: tfjsonpath.New("phone"), KnownValue: knownvalue.Null()},
-							{Path: tfjsonpath.New("id"), KnownValue: knownvalue.StringRegexp(idPattern)},
-						}),
-				},
-			},
-		},
-	})
+	acctest.QueryTest(t, checkDestroyed(t), resources, query,
+		querycheck.ExpectLength("bigcommerce_customer.company", 3),
+		querycheck.ExpectLength("bigcommerce_customer.one", 1),
+		acctest.ExpectDisplayName("bigcommerce_customer.one", person1),
+		acctest.ExpectResourceValues("bigcommerce_customer.company", person1, []querycheck.KnownValueCheck{
+			{Path: tfjsonpath.New("email"), KnownValue: knownvalue.StringExact(email1)},
+			{Path: tfjsonpath.New("company"), KnownValue: knownvalue.StringExact(company)},
+			{Path: tfjsonpath.New("phone"), KnownValue: knownvalue.Null()},
+			{Path: tfjsonpath.New("id"), KnownValue: acctest.NumericID},
+		}),
+	)
 }
-
-var idPattern = regexp.MustCompile(`^[0-9]+$`)

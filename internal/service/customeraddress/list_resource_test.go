@@ -1,26 +1,20 @@
 package customeraddress_test
 
 import (
-	"context"
 	"fmt"
-	"regexp"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
-	"github.com/hashicorp/terraform-plugin-testing/querycheck/queryfilter"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/acctest"
-	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 )
 
 func TestAccCustomerAddressList_query(t *testing.T) {
 	// The customers exist before the configuration: a list block's filters
 	// take literal ids.
-	a, b := outOfBandCustomer(t, "list-a"), outOfBandCustomer(t, "list-b")
+	a, b := acctest.ListCustomer(t, "list-a"), acctest.ListCustomer(t, "list-b")
 	resources := fmt.Sprintf(`
 resource "bigcommerce_customer_address" "a1" {
   customer_id = %[1]d
@@ -67,57 +61,24 @@ list "bigcommerce_customer_address" "every" {
 	second := fmt.Sprintf("2 Query Street, Austin (customer %d)", a)
 	third := fmt.Sprintf("3 Query Street, Austin (customer %d)", b)
 
-	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.Query},
-		CheckDestroy:             checkDestroyed(t),
-		Steps: []resource.TestStep{
-			{Config: resources},
-			{
-				Query:  true,
-				Config: query,
-				QueryResultChecks: []querycheck.QueryResultCheck{
-					querycheck.ExpectLength("bigcommerce_customer_address.a", 2),
-					querycheck.ExpectLength("bigcommerce_customer_address.both", 3),
-					querycheck.ExpectLength("bigcommerce_customer_address.one", 1),
-					querycheck.ExpectLengthAtLeast("bigcommerce_customer_address.every", 3),
-					querycheck.ExpectResourceDisplayName("bigcommerce_customer_address.both",
-						queryfilter.ByDisplayName(knownvalue.StringExact(third)), knownvalue.StringExact(third)),
-					querycheck.ExpectIdentity("bigcommerce_customer_address.both", map[string]knownvalue.Check{
-						"id": knownvalue.StringRegexp(regexp.MustCompile(`^[0-9]+$`)),
-					}),
-					querycheck.ExpectResourceKnownValues("bigcommerce_customer_address.a",
-						queryfilter.ByDisplayName(knownvalue.StringExact(second)),
-						[]querycheck.KnownValueCheck{
-							{Path: tfjsonpath.New("customer_id"), KnownValue: knownvalue.Int64Exact(int64(a))},
-							{Path: tfjsonpath.New("address1"), KnownValue: knownvalue.StringExact("2 Query Street")},
-							{Path: tfjsonpath.New("company"), KnownValue: knownvalue.StringExact("Acme Corp")},
-							{Path: tfjsonpath.New("address_type"), KnownValue: knownvalue.StringExact("commercial")},
-							{Path: tfjsonpath.New("country"), KnownValue: knownvalue.StringExact("United States")},
-							// Empty optional fields are null, as an import reads them.
-							{Path: tfjsonpath.New("address2"), KnownValue: knownvalue.Null()},
-							{Path: tfjsonpath.New("phone"), KnownValue: knownvalue.Null()},
-						}),
-				},
-			},
-		},
-	})
-}
-
-// outOfBandCustomer creates a customer through the API, deleted (with its
-// addresses) when the test ends, and returns its id.
-func outOfBandCustomer(t *testing.T, prefix string) int {
-	t.Helper()
-	c := acctest.Client(t)
-	cu, err := c.CreateCustomer(context.Background(), bigcommerce.CustomerCreate{Email: acctest.RandomEmail(prefix), FirstName: "Jane", LastName: "Doe"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := c.DeleteCustomer(context.Background(), cu.ID); err != nil {
-			t.Errorf("cleaning up customer %d: %s", cu.ID, err)
-		}
-	})
-	return cu.ID
+	acctest.QueryTest(t, checkDestroyed(t), resources, query,
+		querycheck.ExpectLength("bigcommerce_customer_address.a", 2),
+		querycheck.ExpectLength("bigcommerce_customer_address.both", 3),
+		querycheck.ExpectLength("bigcommerce_customer_address.one", 1),
+		querycheck.ExpectLengthAtLeast("bigcommerce_customer_address.every", 3),
+		acctest.ExpectDisplayName("bigcommerce_customer_address.both", third),
+		querycheck.ExpectIdentity("bigcommerce_customer_address.both", map[string]knownvalue.Check{
+			"id": acctest.NumericID,
+		}),
+		acctest.ExpectResourceValues("bigcommerce_customer_address.a", second, []querycheck.KnownValueCheck{
+			{Path: tfjsonpath.New("customer_id"), KnownValue: knownvalue.Int64Exact(int64(a))},
+			{Path: tfjsonpath.New("address1"), KnownValue: knownvalue.StringExact("2 Query Street")},
+			{Path: tfjsonpath.New("company"), KnownValue: knownvalue.StringExact("Acme Corp")},
+			{Path: tfjsonpath.New("address_type"), KnownValue: knownvalue.StringExact("commercial")},
+			{Path: tfjsonpath.New("country"), KnownValue: knownvalue.StringExact("United States")},
+			// Empty optional fields are null, as an import reads them.
+			{Path: tfjsonpath.New("address2"), KnownValue: knownvalue.Null()},
+			{Path: tfjsonpath.New("phone"), KnownValue: knownvalue.Null()},
+		}),
+	)
 }

@@ -1,19 +1,14 @@
 package customerattributevalue_test
 
 import (
-	"context"
 	"fmt"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
-	"github.com/hashicorp/terraform-plugin-testing/querycheck/queryfilter"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/acctest"
-	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 )
 
 func TestAccCustomerAttributeValueList_query(t *testing.T) {
@@ -21,7 +16,7 @@ func TestAccCustomerAttributeValueList_query(t *testing.T) {
 	// block's filters take literal ids.
 	e := newEnv(t)
 	tier, points := e.outOfBandAttribute("string"), e.outOfBandAttribute("number")
-	a, b := listCustomer(t, "list-a"), listCustomer(t, "list-b")
+	a, b := acctest.ListCustomer(t, "list-a"), acctest.ListCustomer(t, "list-b")
 	resources := fmt.Sprintf(`
 resource "bigcommerce_customer_attribute_value" "a_tier" {
   customer_id  = %[1]d
@@ -73,60 +68,27 @@ list "bigcommerce_customer_attribute_value" "every" {
 	bTier := fmt.Sprintf("attribute %d of customer %d", tier.ID, b)
 	aPoints := fmt.Sprintf("attribute %d of customer %d", points.ID, a)
 
-	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.Query},
-		CheckDestroy:             checkDestroyed(t),
-		Steps: []resource.TestStep{
-			{Config: resources},
-			{
-				Query:  true,
-				Config: query,
-				QueryResultChecks: []querycheck.QueryResultCheck{
-					querycheck.ExpectLength("bigcommerce_customer_attribute_value.a", 2),
-					querycheck.ExpectLength("bigcommerce_customer_attribute_value.tier", 2),
-					querycheck.ExpectLength("bigcommerce_customer_attribute_value.one", 1),
-					querycheck.ExpectLengthAtLeast("bigcommerce_customer_attribute_value.every", 3),
-					querycheck.ExpectResourceDisplayName("bigcommerce_customer_attribute_value.tier",
-						queryfilter.ByDisplayName(knownvalue.StringExact(bTier)), knownvalue.StringExact(bTier)),
-					querycheck.ExpectIdentity("bigcommerce_customer_attribute_value.tier", map[string]knownvalue.Check{
-						"customer_id":  knownvalue.Int64Exact(int64(b)),
-						"attribute_id": knownvalue.Int64Exact(int64(tier.ID)),
-					}),
-					querycheck.ExpectResourceKnownValues("bigcommerce_customer_attribute_value.a",
-						queryfilter.ByDisplayName(knownvalue.StringExact(aPoints)),
-						[]querycheck.KnownValueCheck{
-							{Path: tfjsonpath.New("id"), KnownValue: knownvalue.StringExact(fmt.Sprintf("%d/%d", a, points.ID))},
-							{Path: tfjsonpath.New("customer_id"), KnownValue: knownvalue.Int64Exact(int64(a))},
-							{Path: tfjsonpath.New("attribute_id"), KnownValue: knownvalue.Int64Exact(int64(points.ID))},
-							{Path: tfjsonpath.New("value"), KnownValue: knownvalue.StringExact("12.5")},
-							{Path: tfjsonpath.New("value_id"), KnownValue: knownvalue.Int64Func(func(v int64) error {
-								if v < 1 {
-									return fmt.Errorf("value_id %d is not an id", v)
-								}
-								return nil
-							})},
-						}),
-				},
-			},
-		},
-	})
-}
-
-// listCustomer creates a customer through the API, deleted (with its
-// values) when the test ends, and returns its id.
-func listCustomer(t *testing.T, prefix string) int {
-	t.Helper()
-	c := acctest.Client(t)
-	cu, err := c.CreateCustomer(context.Background(), bigcommerce.CustomerCreate{Email: acctest.RandomEmail(prefix), FirstName: "Jane", LastName: "Doe"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := c.DeleteCustomer(context.Background(), cu.ID); err != nil {
-			t.Errorf("cleaning up customer %d: %s", cu.ID, err)
-		}
-	})
-	return cu.ID
+	acctest.QueryTest(t, checkDestroyed(t), resources, query,
+		querycheck.ExpectLength("bigcommerce_customer_attribute_value.a", 2),
+		querycheck.ExpectLength("bigcommerce_customer_attribute_value.tier", 2),
+		querycheck.ExpectLength("bigcommerce_customer_attribute_value.one", 1),
+		querycheck.ExpectLengthAtLeast("bigcommerce_customer_attribute_value.every", 3),
+		acctest.ExpectDisplayName("bigcommerce_customer_attribute_value.tier", bTier),
+		querycheck.ExpectIdentity("bigcommerce_customer_attribute_value.tier", map[string]knownvalue.Check{
+			"customer_id":  knownvalue.Int64Exact(int64(b)),
+			"attribute_id": knownvalue.Int64Exact(int64(tier.ID)),
+		}),
+		acctest.ExpectResourceValues("bigcommerce_customer_attribute_value.a", aPoints, []querycheck.KnownValueCheck{
+			{Path: tfjsonpath.New("id"), KnownValue: knownvalue.StringExact(fmt.Sprintf("%d/%d", a, points.ID))},
+			{Path: tfjsonpath.New("customer_id"), KnownValue: knownvalue.Int64Exact(int64(a))},
+			{Path: tfjsonpath.New("attribute_id"), KnownValue: knownvalue.Int64Exact(int64(points.ID))},
+			{Path: tfjsonpath.New("value"), KnownValue: knownvalue.StringExact("12.5")},
+			{Path: tfjsonpath.New("value_id"), KnownValue: knownvalue.Int64Func(func(v int64) error {
+				if v < 1 {
+					return fmt.Errorf("value_id %d is not an id", v)
+				}
+				return nil
+			})},
+		}),
+	)
 }

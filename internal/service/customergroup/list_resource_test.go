@@ -3,16 +3,12 @@ package customergroup_test
 import (
 	"fmt"
 	"math/big"
-	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
-	"github.com/hashicorp/terraform-plugin-testing/querycheck/queryfilter"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/acctest"
 )
@@ -70,49 +66,29 @@ list "bigcommerce_customer_group" "every" {
 `, prefix, strings.ToUpper(prefix+"-RULED"))
 	ruled := prefix + "-ruled"
 
-	resource.Test(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{acctest.Query},
-		CheckDestroy:             checkDestroyed(t),
-		Steps: []resource.TestStep{
-			{Config: resources},
-			{
-				Query:  true,
-				Config: query,
-				QueryResultChecks: []querycheck.QueryResultCheck{
-					querycheck.ExpectLength("bigcommerce_customer_group.prefix", 3),
-					querycheck.ExpectLength("bigcommerce_customer_group.ruled", 1),
-					querycheck.ExpectLength("bigcommerce_customer_group.limited", 2),
-					querycheck.ExpectLengthAtLeast("bigcommerce_customer_group.every", 3),
-					querycheck.ExpectResourceDisplayName("bigcommerce_customer_group.ruled",
-						queryfilter.ByDisplayName(knownvalue.StringExact(ruled)), knownvalue.StringExact(ruled)),
-					querycheck.ExpectIdentity("bigcommerce_customer_group.ruled", map[string]knownvalue.Check{
-						"id": knownvalue.StringRegexp(listIDPattern),
-					}),
-					querycheck.ExpectResourceKnownValues("bigcommerce_customer_group.prefix",
-						queryfilter.ByDisplayName(knownvalue.StringExact(ruled)),
-						[]querycheck.KnownValueCheck{
-							{Path: tfjsonpath.New("name"), KnownValue: knownvalue.StringExact(ruled)},
-							{Path: tfjsonpath.New("id"), KnownValue: knownvalue.StringRegexp(listIDPattern)},
-							{Path: tfjsonpath.New("is_default"), KnownValue: knownvalue.Bool(false)},
-							{Path: tfjsonpath.New("category_access"), KnownValue: knownvalue.ObjectExact(map[string]knownvalue.Check{
-								"type":       knownvalue.StringExact("specific"),
-								"categories": knownvalue.SetExact([]knownvalue.Check{knownvalue.Int64Exact(18), knownvalue.Int64Exact(23)}),
-							})},
-							{Path: tfjsonpath.New("discount_rules").AtSliceIndex(1).AtMapKey("amount"), KnownValue: knownvalue.NumberExact(big.NewFloat(2.5))},
-							{Path: tfjsonpath.New("discount_rules").AtSliceIndex(1).AtMapKey("category_id"), KnownValue: knownvalue.Int64Exact(18)},
-						}),
-					querycheck.ExpectResourceKnownValues("bigcommerce_customer_group.prefix",
-						queryfilter.ByDisplayName(knownvalue.StringExact(prefix+"-plain")),
-						[]querycheck.KnownValueCheck{
-							{Path: tfjsonpath.New("discount_rules"), KnownValue: knownvalue.Null()},
-							{Path: tfjsonpath.New("category_access").AtMapKey("type"), KnownValue: knownvalue.StringExact("all")},
-						}),
-				},
-			},
-		},
-	})
+	acctest.QueryTest(t, checkDestroyed(t), resources, query,
+		querycheck.ExpectLength("bigcommerce_customer_group.prefix", 3),
+		querycheck.ExpectLength("bigcommerce_customer_group.ruled", 1),
+		querycheck.ExpectLength("bigcommerce_customer_group.limited", 2),
+		querycheck.ExpectLengthAtLeast("bigcommerce_customer_group.every", 3),
+		acctest.ExpectDisplayName("bigcommerce_customer_group.ruled", ruled),
+		querycheck.ExpectIdentity("bigcommerce_customer_group.ruled", map[string]knownvalue.Check{
+			"id": acctest.NumericID,
+		}),
+		acctest.ExpectResourceValues("bigcommerce_customer_group.prefix", ruled, []querycheck.KnownValueCheck{
+			{Path: tfjsonpath.New("name"), KnownValue: knownvalue.StringExact(ruled)},
+			{Path: tfjsonpath.New("id"), KnownValue: acctest.NumericID},
+			{Path: tfjsonpath.New("is_default"), KnownValue: knownvalue.Bool(false)},
+			{Path: tfjsonpath.New("category_access"), KnownValue: knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"type":       knownvalue.StringExact("specific"),
+				"categories": knownvalue.SetExact([]knownvalue.Check{knownvalue.Int64Exact(18), knownvalue.Int64Exact(23)}),
+			})},
+			{Path: tfjsonpath.New("discount_rules").AtSliceIndex(1).AtMapKey("amount"), KnownValue: knownvalue.NumberExact(big.NewFloat(2.5))},
+			{Path: tfjsonpath.New("discount_rules").AtSliceIndex(1).AtMapKey("category_id"), KnownValue: knownvalue.Int64Exact(18)},
+		}),
+		acctest.ExpectResourceValues("bigcommerce_customer_group.prefix", prefix+"-plain", []querycheck.KnownValueCheck{
+			{Path: tfjsonpath.New("discount_rules"), KnownValue: knownvalue.Null()},
+			{Path: tfjsonpath.New("category_access").AtMapKey("type"), KnownValue: knownvalue.StringExact("all")},
+		}),
+	)
 }
-
-var listIDPattern = regexp.MustCompile(`^[0-9]+$`)
