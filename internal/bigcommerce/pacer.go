@@ -17,7 +17,7 @@ type pacer struct {
 	now     func() time.Time
 	share   int // percent of each window this client may use, 1 to 100
 	known   bool
-	probing bool // a request of an unknown window is out; the others wait for its answer
+	probing bool      // a request of an unknown window is out; the others wait for its answer
 	left    int       // requests left in the current window, less those sent since
 	quota   int       // the window's size, from X-Rate-Limit-Requests-Quota
 	resetAt time.Time // when the current window ends
