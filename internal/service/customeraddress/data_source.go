@@ -15,16 +15,20 @@ import (
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 )
 
-var _ datasource.DataSourceWithConfigure = (*addressesDataSource)(nil)
-
 // NewAddressesDataSource returns the bigcommerce_customer_addresses data
 // source.
 func NewAddressesDataSource() datasource.DataSource {
-	return &addressesDataSource{DataSourceBase: fwresource.NewDataSourceBase("customer_addresses")}
-}
-
-type addressesDataSource struct {
-	fwresource.DataSourceBase
+	return &fwresource.ListDataSource[addressesDataSourceModel, bigcommerce.Address, addressModel]{
+		DataSourceBase: fwresource.NewDataSourceBase("customer_addresses"),
+		Definition:     addressesDataSourceSchema,
+		ListAttribute:  "addresses",
+		ObjectType:     fwresource.ObjectType(addressDataAttributes),
+		List: func(ctx context.Context, api fwresource.API, config addressesDataSourceModel) ([]bigcommerce.Address, diag.Diagnostics) {
+			list, err := api.Client().ListAddresses(ctx, bigcommerce.AddressFilter{CustomerIDs: []int{int(config.CustomerID.ValueInt64())}})
+			return list, fwresource.ErrorDiagnostics("Unable to list customer addresses", err)
+		},
+		Object: newAddressDataModel,
+	}
 }
 
 type addressesDataSourceModel struct {
@@ -73,8 +77,8 @@ var addressDataAttributes = map[string]schema.Attribute{
 	"form_fields":       formfields.DataSourceAttribute("The address form's values, by field name (`form_fields`): `value` for text fields, `number` for number fields, `values` for checkbox fields."),
 }
 
-func (d *addressesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func addressesDataSourceSchema(context.Context) schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Lists the addresses of one customer (V3 `GET /customers/addresses?customer_id:in=`), following every page.",
 		Attributes: map[string]schema.Attribute{
 			"customer_id": schema.Int64Attribute{
@@ -96,27 +100,11 @@ func (d *addressesDataSource) Schema(_ context.Context, _ datasource.SchemaReque
 	}
 }
 
-func (d *addressesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var model addressesDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	list, err := d.Client().ListAddresses(ctx, bigcommerce.AddressFilter{CustomerIDs: []int{int(model.CustomerID.ValueInt64())}})
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to list customer addresses", err.Error())
-		return
-	}
-	objects := make([]addressModel, 0, len(list))
-	for _, a := range list {
-		// Listed, an empty field is "" rather than null: nothing was configured.
-		empty := types.StringValue("")
-		m := addressModel{Company: empty, Address2: empty, StateOrProvince: empty, PostalCode: empty, Phone: empty}
-		resp.Diagnostics.Append(flatten(ctx, &a, &m)...)
-		objects = append(objects, m)
-	}
-	var diags diag.Diagnostics
-	model.Addresses, model.IDs, diags = fwresource.ListOf(ctx, fwresource.ObjectType(addressDataAttributes), objects)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
+// newAddressDataModel reads an address as the data source lists it: an
+// empty field is "" rather than null, since nothing was configured.
+func newAddressDataModel(ctx context.Context, a *bigcommerce.Address) (addressModel, diag.Diagnostics) {
+	empty := types.StringValue("")
+	m := addressModel{Company: empty, Address2: empty, StateOrProvince: empty, PostalCode: empty, Phone: empty}
+	diags := flatten(ctx, a, &m)
+	return m, diags
 }

@@ -14,16 +14,22 @@ import (
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 )
 
-var _ datasource.DataSourceWithConfigure = (*attributesDataSource)(nil)
-
 // NewAttributesDataSource returns the bigcommerce_customer_attributes data
 // source.
 func NewAttributesDataSource() datasource.DataSource {
-	return &attributesDataSource{DataSourceBase: fwresource.NewDataSourceBase("customer_attributes")}
-}
-
-type attributesDataSource struct {
-	fwresource.DataSourceBase
+	return &fwresource.ListDataSource[attributesDataSourceModel, bigcommerce.Attribute, attributeModel]{
+		DataSourceBase: fwresource.NewDataSourceBase("customer_attributes"),
+		Definition:     attributesDataSourceSchema,
+		ListAttribute:  "attributes",
+		ObjectType:     fwresource.ObjectType(attributeDataAttributes),
+		List: func(ctx context.Context, api fwresource.API, config attributesDataSourceModel) ([]bigcommerce.Attribute, diag.Diagnostics) {
+			list, err := api.Client().ListAttributes(ctx, bigcommerce.AttributeFilter{Name: config.Name.ValueString(), Type: config.Type.ValueString()})
+			return list, fwresource.ErrorDiagnostics("Unable to list customer attributes", err)
+		},
+		Object: func(_ context.Context, a *bigcommerce.Attribute) (attributeModel, diag.Diagnostics) {
+			return newAttributeModel(a), nil
+		},
+	}
 }
 
 type attributesDataSourceModel struct {
@@ -43,8 +49,8 @@ var attributeDataAttributes = map[string]schema.Attribute{
 	"date_modified": schema.StringAttribute{Computed: true, MarkdownDescription: "When it was last changed (`date_modified`, RFC 3339)."},
 }
 
-func (d *attributesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func attributesDataSourceSchema(context.Context) schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Lists the store's customer attributes (V3 `GET /customers/attributes`), all of them or those that match the filters.",
 		Attributes: map[string]schema.Attribute{
 			"name": schema.StringAttribute{
@@ -69,25 +75,4 @@ func (d *attributesDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 			},
 		},
 	}
-}
-
-func (d *attributesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var model attributesDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	list, err := d.Client().ListAttributes(ctx, bigcommerce.AttributeFilter{Name: model.Name.ValueString(), Type: model.Type.ValueString()})
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to list customer attributes", err.Error())
-		return
-	}
-	objects := make([]attributeModel, 0, len(list))
-	for i := range list {
-		objects = append(objects, newAttributeModel(&list[i]))
-	}
-	var diags diag.Diagnostics
-	model.Attributes, model.IDs, diags = fwresource.ListOf(ctx, fwresource.ObjectType(attributeDataAttributes), objects)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
 }

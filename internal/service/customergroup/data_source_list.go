@@ -15,17 +15,21 @@ import (
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 )
 
-var _ datasource.DataSourceWithConfigure = (*groupsDataSource)(nil)
-
 var numericID = regexp.MustCompile(`^[1-9][0-9]*$`)
 
 // NewGroupsDataSource returns the bigcommerce_customer_groups data source.
 func NewGroupsDataSource() datasource.DataSource {
-	return &groupsDataSource{DataSourceBase: fwresource.NewDataSourceBase("customer_groups")}
-}
-
-type groupsDataSource struct {
-	fwresource.DataSourceBase
+	return &fwresource.ListDataSource[groupsDataModel, bigcommerce.CustomerGroup, groupModel]{
+		DataSourceBase: fwresource.NewDataSourceBase("customer_groups"),
+		Definition:     groupsDataSourceSchema,
+		ListAttribute:  "groups",
+		ObjectType:     types.ObjectType{AttrTypes: groupAttrTypes},
+		List: func(ctx context.Context, api fwresource.API, config groupsDataModel) ([]bigcommerce.CustomerGroup, diag.Diagnostics) {
+			found, err := api.Client().ListCustomerGroups(ctx, bigcommerce.CustomerGroupFilter{Name: config.Name.ValueString(), NameLike: config.NameLike.ValueString()})
+			return found, fwresource.ErrorDiagnostics("Unable to list customer groups", err)
+		},
+		Object: newGroupDataModel,
+	}
 }
 
 type groupsDataModel struct {
@@ -35,8 +39,8 @@ type groupsDataModel struct {
 	IDs      types.List   `tfsdk:"ids"`
 }
 
-func (d *groupsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func groupsDataSourceSchema(ctx context.Context) schema.Schema {
+	return schema.Schema{
 		Description: "Lists the store's customer groups, every one or those whose name matches, in id order.",
 		Attributes: map[string]schema.Attribute{
 			"name": schema.StringAttribute{
@@ -61,27 +65,4 @@ func (d *groupsDataSource) Schema(ctx context.Context, _ datasource.SchemaReques
 			},
 		},
 	}
-}
-
-func (d *groupsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var model groupsDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	found, err := d.Client().ListCustomerGroups(ctx, bigcommerce.CustomerGroupFilter{Name: model.Name.ValueString(), NameLike: model.NameLike.ValueString()})
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to list customer groups", err.Error())
-		return
-	}
-	groups := make([]groupModel, 0, len(found))
-	for i := range found {
-		g, diags := newGroupDataModel(ctx, &found[i])
-		resp.Diagnostics.Append(diags...)
-		groups = append(groups, g)
-	}
-	var diags diag.Diagnostics
-	model.Groups, model.IDs, diags = fwresource.ListOf(ctx, types.ObjectType{AttrTypes: groupAttrTypes}, groups)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
 }

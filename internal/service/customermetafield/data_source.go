@@ -18,16 +18,22 @@ import (
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 )
 
-var _ datasource.DataSourceWithConfigure = (*metafieldsDataSource)(nil)
-
 // NewMetafieldsDataSource returns the bigcommerce_customer_metafields data
 // source.
 func NewMetafieldsDataSource() datasource.DataSource {
-	return &metafieldsDataSource{DataSourceBase: fwresource.NewDataSourceBase("customer_metafields")}
-}
-
-type metafieldsDataSource struct {
-	fwresource.DataSourceBase
+	return &fwresource.ListDataSource[metafieldsDataSourceModel, bigcommerce.Metafield, metafieldModel]{
+		DataSourceBase: fwresource.NewDataSourceBase("customer_metafields"),
+		Definition:     metafieldsDataSourceSchema,
+		ListAttribute:  "metafields",
+		ObjectType:     fwresource.ObjectType(metafieldDataAttributes),
+		List:           listMetafields,
+		Object: func(_ context.Context, mf *bigcommerce.Metafield) (metafieldModel, diag.Diagnostics) {
+			// Listed, an empty description is "" rather than null.
+			m := metafieldModel{Description: types.StringValue("")}
+			flatten(mf, &m)
+			return m, nil
+		},
+	}
 }
 
 type metafieldsDataSourceModel struct {
@@ -53,8 +59,8 @@ var metafieldDataAttributes = map[string]schema.Attribute{
 	"date_modified":   schema.StringAttribute{Computed: true, MarkdownDescription: "When the metafield was last changed (`date_modified`)."},
 }
 
-func (d *metafieldsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func metafieldsDataSourceSchema(context.Context) schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Lists the metafields of one customer (V3 `GET /customers/{customerId}/metafields`), optionally of one namespace or one key, following every page.",
 		Attributes: map[string]schema.Attribute{
 			"customer_id": schema.Int64Attribute{
@@ -86,33 +92,17 @@ func (d *metafieldsDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 	}
 }
 
-func (d *metafieldsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var model metafieldsDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	cid := int(model.CustomerID.ValueInt64())
-	list, err := d.Client().ListCustomerMetafields(ctx, filterOf(cid, model.Namespace, model.Key))
-	if errors.Is(err, bigcommerce.ErrNotFound) {
-		resp.Diagnostics.AddAttributeError(path.Root("customer_id"), "Customer not found", fmt.Sprintf("The store has no customer with id %d.", cid))
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to list customer metafields", err.Error())
-		return
-	}
-	objects := make([]metafieldModel, 0, len(list))
-	for _, mf := range list {
-		// Listed, an empty description is "" rather than null.
-		m := metafieldModel{Description: types.StringValue("")}
-		flatten(&mf, &m)
-		objects = append(objects, m)
-	}
+// listMetafields lists the metafields of the configured customer, of one
+// namespace and one key when they are set.
+func listMetafields(ctx context.Context, api fwresource.API, config metafieldsDataSourceModel) ([]bigcommerce.Metafield, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	model.Metafields, model.IDs, diags = fwresource.ListOf(ctx, fwresource.ObjectType(metafieldDataAttributes), objects)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
+	cid := int(config.CustomerID.ValueInt64())
+	list, err := api.Client().ListCustomerMetafields(ctx, filterOf(cid, config.Namespace, config.Key))
+	if errors.Is(err, bigcommerce.ErrNotFound) {
+		diags.AddAttributeError(path.Root("customer_id"), "Customer not found", fmt.Sprintf("The store has no customer with id %d.", cid))
+		return nil, diags
+	}
+	return list, fwresource.ErrorDiagnostics("Unable to list customer metafields", err)
 }
 
 // filterOf is the store's filter of a customer's metafields, of one

@@ -12,16 +12,22 @@ import (
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 )
 
-var _ datasource.DataSourceWithConfigure = (*segmentsDataSource)(nil)
-
 // NewSegmentsDataSource returns the bigcommerce_customer_segments data
 // source.
 func NewSegmentsDataSource() datasource.DataSource {
-	return &segmentsDataSource{DataSourceBase: fwresource.NewDataSourceBase("customer_segments")}
-}
-
-type segmentsDataSource struct {
-	fwresource.DataSourceBase
+	return &fwresource.ListDataSource[segmentsDataSourceModel, bigcommerce.Segment, segmentModel]{
+		DataSourceBase: fwresource.NewDataSourceBase("customer_segments"),
+		Definition:     segmentsDataSourceSchema,
+		ListAttribute:  "segments",
+		ObjectType:     fwresource.ObjectType(segmentDataAttributes),
+		List: func(ctx context.Context, api fwresource.API, _ segmentsDataSourceModel) ([]bigcommerce.Segment, diag.Diagnostics) {
+			list, err := api.Client().ListSegments(ctx, bigcommerce.SegmentFilter{})
+			return list, fwresource.ErrorDiagnostics("Unable to list customer segments", err)
+		},
+		Object: func(_ context.Context, sg *bigcommerce.Segment) (segmentModel, diag.Diagnostics) {
+			return flattenListed(sg), nil
+		},
+	}
 }
 
 type segmentsDataSourceModel struct {
@@ -39,8 +45,8 @@ var segmentDataAttributes = map[string]schema.Attribute{
 	"updated_at":  schema.StringAttribute{Computed: true, MarkdownDescription: "When the segment was last changed (`updated_at`)."},
 }
 
-func (d *segmentsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+func segmentsDataSourceSchema(context.Context) schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Lists every customer segment of the store (V3 `GET /segments`), following every page, in the order the store returns them.",
 		Attributes: map[string]schema.Attribute{
 			"ids": schema.ListAttribute{
@@ -55,23 +61,4 @@ func (d *segmentsDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			},
 		},
 	}
-}
-
-func (d *segmentsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	list, err := d.Client().ListSegments(ctx, bigcommerce.SegmentFilter{})
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to list customer segments", err.Error())
-		return
-	}
-	objects := make([]segmentModel, 0, len(list))
-	for i := range list {
-		objects = append(objects, flattenListed(&list[i]))
-	}
-	var (
-		model segmentsDataSourceModel
-		diags diag.Diagnostics
-	)
-	model.Segments, model.IDs, diags = fwresource.ListOf(ctx, fwresource.ObjectType(segmentDataAttributes), objects)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
 }

@@ -5,21 +5,34 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/framework/fwresource"
 )
-
-var _ datasource.DataSourceWithConfigure = (*subscribersDataSource)(nil)
 
 // NewSubscribersDataSource returns the bigcommerce_customer_subscribers
 // data source.
 func NewSubscribersDataSource() datasource.DataSource {
-	return &subscribersDataSource{DataSourceBase: fwresource.NewDataSourceBase("customer_subscribers")}
-}
-
-type subscribersDataSource struct {
-	fwresource.DataSourceBase
+	return &fwresource.ListDataSource[subscribersDataSourceModel, bigcommerce.Subscriber, dataModel]{
+		DataSourceBase: fwresource.NewDataSourceBase("customer_subscribers"),
+		Definition:     subscribersDataSourceSchema,
+		ListAttribute:  "subscribers",
+		ObjectType:     fwresource.ObjectType(subscriberDataAttributes()),
+		List: func(ctx context.Context, api fwresource.API, config subscribersDataSourceModel) ([]bigcommerce.Subscriber, diag.Diagnostics) {
+			filter, diags := config.apiFilter(ctx)
+			if diags.HasError() {
+				return nil, diags
+			}
+			list, err := api.Client().ListSubscribers(ctx, filter)
+			diags.Append(fwresource.ErrorDiagnostics("Unable to list customer subscribers", err)...)
+			return list, diags
+		},
+		Object: func(_ context.Context, s *bigcommerce.Subscriber) (dataModel, diag.Diagnostics) {
+			return newDataModel(s), nil
+		},
+	}
 }
 
 type subscribersDataSourceModel struct {
@@ -28,7 +41,7 @@ type subscribersDataSourceModel struct {
 	Subscribers types.List `tfsdk:"subscribers"`
 }
 
-func (d *subscribersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func subscribersDataSourceSchema(context.Context) schema.Schema {
 	attrs := filterDataSourceAttributes()
 	attrs["ids"] = schema.ListAttribute{
 		ElementType:         types.StringType,
@@ -40,33 +53,8 @@ func (d *subscribersDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 		MarkdownDescription: "The matching subscribers, with the attributes of the `bigcommerce_customer_subscriber` resource. Empty when none matches.",
 		NestedObject:        schema.NestedAttributeObject{Attributes: subscriberDataAttributes()},
 	}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "Lists the store's newsletter subscribers (V3 `GET /customers/subscribers`) that match every filter given, following every page of results. Without filters it lists every subscriber.",
 		Attributes:          attrs,
 	}
-}
-
-func (d *subscribersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var model subscribersDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	filter, diags := model.apiFilter(ctx)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	list, err := d.Client().ListSubscribers(ctx, filter)
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to list customer subscribers", err.Error())
-		return
-	}
-	objects := make([]dataModel, 0, len(list))
-	for i := range list {
-		objects = append(objects, newDataModel(&list[i]))
-	}
-	model.Subscribers, model.IDs, diags = fwresource.ListOf(ctx, fwresource.ObjectType(subscriberDataAttributes()), objects)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, model)...)
 }
