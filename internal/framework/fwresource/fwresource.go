@@ -101,3 +101,29 @@ func ImportNumericID(ctx context.Context, req resource.ImportStateRequest, resp 
 	}
 	SetImportedID(ctx, resp, id)
 }
+
+// ParseIDPair reads an import id made of two positive numeric ids, such as
+// customer_id/metafield_id, naming what is wrong. expected describes the
+// form with an example, such as "customer_id/metafield_id, such as 12/34
+// for metafield 34 of customer 12"; first and second name the two ids in
+// the explanation, such as "customer" and "metafield".
+func ParseIDPair(s, expected, first, second string) (int, int, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	fail := func(why string) (int, int, diag.Diagnostics) {
+		diags.AddError("Invalid import ID", fmt.Sprintf("Expected %s; got %q: %s.", expected, s, why))
+		return 0, 0, diags
+	}
+	a, b, ok := strings.Cut(strings.TrimSpace(s), "/")
+	if !ok {
+		return fail("there is no slash")
+	}
+	firstID, err := strconv.Atoi(a)
+	if err != nil || firstID <= 0 {
+		return fail(fmt.Sprintf("the %s id %q is not a positive number", first, a))
+	}
+	secondID, err := strconv.Atoi(b)
+	if err != nil || secondID <= 0 {
+		return fail(fmt.Sprintf("the %s id %q is not a positive number", second, b))
+	}
+	return firstID, secondID, diags
+}

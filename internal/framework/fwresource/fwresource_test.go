@@ -286,3 +286,22 @@ func TestSaveWritesStateAndIdentity(t *testing.T) {
 		t.Errorf("state id %s, identity id %s; want 9 in both", state, identity)
 	}
 }
+
+func TestParseIDPair(t *testing.T) {
+	const expected = "customer_id/metafield_id, such as 12/34 for metafield 34 of customer 12"
+	if a, b, diags := ParseIDPair(" 12/34 ", expected, "customer", "metafield"); diags.HasError() || a != 12 || b != 34 {
+		t.Errorf("ParseIDPair(12/34) = %d, %d, %v", a, b, diags)
+	}
+	for s, why := range map[string]string{
+		"12":    "there is no slash",
+		"x/34":  `the customer id "x" is not a positive number`,
+		"12/0":  `the metafield id "0" is not a positive number`,
+		"-1/34": `the customer id "-1" is not a positive number`,
+	} {
+		_, _, diags := ParseIDPair(s, expected, "customer", "metafield")
+		want := fmt.Sprintf("Expected %s; got %q: %s.", expected, s, why)
+		if len(diags) != 1 || diags[0].Summary() != "Invalid import ID" || diags[0].Detail() != want {
+			t.Errorf("ParseIDPair(%q): %v", s, diags)
+		}
+	}
+}

@@ -3,7 +3,6 @@ package customermetafield
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -100,25 +99,7 @@ func formatImportID(customerID, id int) string {
 
 // parseImportID reads customer_id/metafield_id, naming what is wrong.
 func parseImportID(s string) (int, int, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	fail := func(why string) (int, int, diag.Diagnostics) {
-		diags.AddError("Invalid import ID",
-			fmt.Sprintf("Expected customer_id/metafield_id, such as 12/34 for metafield 34 of customer 12; got %q: %s.", s, why))
-		return 0, 0, diags
-	}
-	customer, metafield, ok := strings.Cut(strings.TrimSpace(s), "/")
-	if !ok {
-		return fail("there is no slash")
-	}
-	cid, err := strconv.Atoi(customer)
-	if err != nil || cid <= 0 {
-		return fail(fmt.Sprintf("the customer id %q is not a positive number", customer))
-	}
-	id, err := strconv.Atoi(metafield)
-	if err != nil || id <= 0 {
-		return fail(fmt.Sprintf("the metafield id %q is not a positive number", metafield))
-	}
-	return cid, id, diags
+	return fwresource.ParseIDPair(s, "customer_id/metafield_id, such as 12/34 for metafield 34 of customer 12", "customer", "metafield")
 }
 
 // ids reads the customer's and the metafield's ids from state.
