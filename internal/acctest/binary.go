@@ -1,7 +1,9 @@
 package acctest
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -124,4 +126,34 @@ func (c *CLIRun) Env(t testing.TB, store *sandbox.Server) []string {
 		"BIGCOMMERCE_STORE_HASH="+store.StoreHash,
 		"BIGCOMMERCE_ACCESS_TOKEN="+store.AccessToken,
 	)
+}
+
+// Run runs the CLI with args (and -no-color) in dir with env, and returns
+// its combined output and exit code.
+func (c *CLIRun) Run(t testing.TB, dir string, env []string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(c.CLIPath, append(args, "-no-color")...)
+	cmd.Dir = dir
+	cmd.Env = env
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	code := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatalf("running %s: %s", args[0], err)
+	}
+	return out.String(), code
+}
+
+// Must runs the CLI as Run does and fails t unless it exits with want.
+func (c *CLIRun) Must(t testing.TB, want int, dir string, env []string, args ...string) string {
+	t.Helper()
+	out, code := c.Run(t, dir, env, args...)
+	if code != want {
+		t.Fatalf("%s %s exited %d, want %d:\n%s", filepath.Base(c.CLIPath), strings.Join(args, " "), code, want, out)
+	}
+	return out
 }

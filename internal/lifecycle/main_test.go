@@ -12,9 +12,7 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/go-version"
@@ -154,29 +152,13 @@ func (w *workspace) config(hcl string) {
 // run runs the CLI and returns its combined output and exit code.
 func (w *workspace) run(args ...string) (string, int) {
 	w.t.Helper()
-	cmd := exec.Command(cli.CLIPath, append(args, "-no-color")...)
-	cmd.Dir = w.dir
-	cmd.Env = w.s.env
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		w.t.Fatalf("running %s: %s", args[0], err)
-	}
-	return out.String(), code
+	return cli.Run(w.t, w.dir, w.s.env, args...)
 }
 
 // must runs the CLI and fails the test unless it exits with want.
 func (w *workspace) must(want int, args ...string) string {
 	w.t.Helper()
-	out, code := w.run(args...)
-	if code != want {
-		w.t.Fatalf("%s %s exited %d, want %d:\n%s", filepath.Base(cli.CLIPath), strings.Join(args, " "), code, want, out)
-	}
-	return out
+	return cli.Must(w.t, want, w.dir, w.s.env, args...)
 }
 
 func (w *workspace) apply() {
