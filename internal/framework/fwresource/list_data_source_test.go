@@ -54,7 +54,7 @@ func testListRead(t *testing.T, d *ListDataSource[testListConfig, testGroup, tes
 	config := map[string]tftypes.Value{
 		"name_like": nameLike,
 		"ids":       tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, nil),
-		"groups":    tftypes.NewValue(objectType.(tftypes.Object).AttributeTypes["groups"], nil), //nolint:forcetypeassert // a schema's type is an object
+		"groups":    tftypes.NewValue(testListSchema.Attributes["groups"].GetType().TerraformType(ctx), nil),
 	}
 	req := datasource.ReadRequest{Config: tfsdk.Config{Schema: testListSchema, Raw: tftypes.NewValue(objectType, config)}}
 	resp := &datasource.ReadResponse{State: tfsdk.State{Schema: testListSchema, Raw: tftypes.NewValue(objectType, nil)}}
