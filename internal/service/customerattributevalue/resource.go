@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -270,25 +269,7 @@ func formatID(customerID, attributeID int) string {
 
 // parseImportID reads customer_id/attribute_id, naming what is wrong.
 func parseImportID(s string) (int, int, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	fail := func(why string) (int, int, diag.Diagnostics) {
-		diags.AddError("Invalid import ID",
-			fmt.Sprintf("Expected customer_id/attribute_id, such as 12/3 for customer 12's value of attribute 3; got %q: %s.", s, why))
-		return 0, 0, diags
-	}
-	customer, attribute, ok := strings.Cut(strings.TrimSpace(s), "/")
-	if !ok {
-		return fail("there is no slash")
-	}
-	cid, err := strconv.Atoi(customer)
-	if err != nil || cid <= 0 {
-		return fail(fmt.Sprintf("the customer id %q is not a positive number", customer))
-	}
-	aid, err := strconv.Atoi(attribute)
-	if err != nil || aid <= 0 {
-		return fail(fmt.Sprintf("the attribute id %q is not a positive number", attribute))
-	}
-	return cid, aid, diags
+	return fwresource.ParseIDPair(s, "customer_id/attribute_id, such as 12/3 for customer 12's value of attribute 3", "customer", "attribute")
 }
 
 func parseID(s string) (int, int, diag.Diagnostics) {
