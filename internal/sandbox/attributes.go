@@ -74,11 +74,7 @@ func listAttributes(c *call) reply {
 	name, hasName := c.param("name")
 	like, hasLike := c.param("name:like")
 	typ, hasType := c.param("type")
-	created, rep := c.timeFilter("date_created", "date_created:min", "date_created:max")
-	if rep != nil {
-		return *rep
-	}
-	modified, rep := c.timeFilter("date_modified", "date_modified:min", "date_modified:max")
+	dates, rep := c.datesFilter()
 	if rep != nil {
 		return *rep
 	}
@@ -92,7 +88,7 @@ func listAttributes(c *call) reply {
 		case hasName && !strings.EqualFold(a.Name, name),
 			hasLike && !strings.Contains(strings.ToLower(a.Name), strings.ToLower(like)),
 			hasType && a.Type != typ,
-			!created(a.Created), !modified(a.Modified):
+			!dates(a.Created, a.Modified):
 			continue
 		}
 		data = append(data, renderAttribute(a))
@@ -263,11 +259,7 @@ func listAttributeValues(c *call) reply {
 		return *rep
 	}
 	name, hasName := c.param("name")
-	created, rep := c.timeFilter("date_created", "date_created:min", "date_created:max")
-	if rep != nil {
-		return *rep
-	}
-	modified, rep := c.timeFilter("date_modified", "date_modified:min", "date_modified:max")
+	dates, rep := c.datesFilter()
 	if rep != nil {
 		return *rep
 	}
@@ -282,7 +274,7 @@ func listAttributeValues(c *call) reply {
 		case customers != nil && !customers[v.CustomerID],
 			attrs != nil && !attrs[v.AttributeID],
 			hasName && !strings.EqualFold(st.attributes[v.AttributeID].Name, name),
-			!created(v.Created), !modified(v.Modified):
+			!dates(v.Created, v.Modified):
 			continue
 		}
 		data = append(data, renderValue(v))

@@ -365,11 +365,7 @@ func listGroups(c *call) reply {
 	if rep != nil {
 		return *rep
 	}
-	created, rep := c.timeFilter("date_created", "date_created:min", "date_created:max")
-	if rep != nil {
-		return *rep
-	}
-	modified, rep := c.timeFilter("date_modified", "date_modified:min", "date_modified:max")
+	dates, rep := c.datesFilter()
 	if rep != nil {
 		return *rep
 	}
@@ -383,7 +379,7 @@ func listGroups(c *call) reply {
 			hasLike && !strings.Contains(strings.ToLower(g.Name), strings.ToLower(like)),
 			hasDefault && g.IsDefault != isDefault,
 			hasGuest && g.IsGuest != isGuest,
-			!created(g.Created), !modified(g.Modified):
+			!dates(g.Created, g.Modified):
 			continue
 		}
 		matched = append(matched, renderGroup(g))

@@ -115,6 +115,21 @@ func parseTime(v string) (t time.Time, dateOnly bool, ok bool) {
 	return time.Time{}, false, false
 }
 
+// datesFilter builds a predicate on an object's creation and modification
+// times from the date_created and date_modified filters (exact, :min,
+// :max) that most listings take.
+func (c *call) datesFilter() (func(created, modified time.Time) bool, *reply) {
+	created, rep := c.timeFilter("date_created", "date_created:min", "date_created:max")
+	if rep != nil {
+		return nil, rep
+	}
+	modified, rep := c.timeFilter("date_modified", "date_modified:min", "date_modified:max")
+	if rep != nil {
+		return nil, rep
+	}
+	return func(c, m time.Time) bool { return created(c) && modified(m) }, nil
+}
+
 // timeFilter builds a predicate from an exact, a minimum and a maximum date
 // parameter (any may be ""). An exact bare date matches that whole day.
 func (c *call) timeFilter(exact, minName, maxName string) (func(time.Time) bool, *reply) {

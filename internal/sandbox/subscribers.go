@@ -272,11 +272,7 @@ func (c *call) subscriberFilter(names []string) (func(*subscriber) bool, *reply)
 	if hasIDs {
 		preds = append(preds, func(s *subscriber) bool { return ids[s.ID] })
 	}
-	created, rep := c.timeFilter("date_created", "date_created:min", "date_created:max")
-	if rep != nil {
-		return nil, rep
-	}
-	modified, rep := c.timeFilter("date_modified", "date_modified:min", "date_modified:max")
+	dates, rep := c.datesFilter()
 	if rep != nil {
 		return nil, rep
 	}
@@ -286,7 +282,7 @@ func (c *call) subscriberFilter(names []string) (func(*subscriber) bool, *reply)
 				return false
 			}
 		}
-		return created(s.Created) && modified(s.Modified)
+		return dates(s.Created, s.Modified)
 	}, nil
 }
 
