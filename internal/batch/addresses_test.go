@@ -99,7 +99,7 @@ func addressCount(t *testing.T, api *addressRecorder) int {
 // with count = 50, and checks each caller got its own address from a
 // handful of requests.
 func TestAddressesConcurrentLifecycle(t *testing.T) {
-	const n = 50
+	const n = lifecycleItems
 	store, api := newAddressAPI(t, sandbox.Options{Latency: 20 * time.Millisecond})
 	customers := addressCustomers(t, api, 5)
 	svc := NewAddresses(api)
@@ -109,7 +109,7 @@ func TestAddressesConcurrentLifecycle(t *testing.T) {
 	street := func(i int) string { return fmt.Sprintf("%d Main Street", i+1) }
 	phase := func(name string, bounds map[string]int, fn func(i int) error) {
 		t.Helper()
-		runPhase(t, store, n, name, bounds, fn)
+		runPhase(t, store, name, bounds, fn)
 	}
 
 	// Ideally 5 batches of 10; the first call goes out alone.

@@ -90,7 +90,7 @@ func warmUpValue(t *testing.T, svc *AttributeValues, customerID, attributeID int
 // concurrent callers, as Terraform does, and checks each caller got its own
 // value from a handful of requests, with at most 3 upserts at once.
 func TestAttributeValuesConcurrentLifecycle(t *testing.T) {
-	const n = 50
+	const n = lifecycleItems
 	store, api, customers, attributes := valueFixture(t, sandbox.Options{Latency: 20 * time.Millisecond}, 10, 5)
 	svc := NewAttributeValues(api)
 	ctx := context.Background()
@@ -99,7 +99,7 @@ func TestAttributeValuesConcurrentLifecycle(t *testing.T) {
 	ids := make([]int, n)
 	phase := func(name string, bounds map[string]int, fn func(i int) error) {
 		t.Helper()
-		runPhase(t, store, n, name, bounds, fn)
+		runPhase(t, store, name, bounds, fn)
 	}
 
 	write := func(create bool, value func(i int) string) func(i int) error {

@@ -88,7 +88,7 @@ func each(n int, fn func(i int)) {
 // customers from 50 concurrent callers, as Terraform does with count = 50,
 // and checks each caller got its own customer from a handful of requests.
 func TestCustomersConcurrentLifecycle(t *testing.T) {
-	const n = 50
+	const n = lifecycleItems
 	store, api := startSandbox(t, sandbox.Options{Latency: 20 * time.Millisecond})
 	svc := NewCustomers(api)
 	ctx := context.Background()
@@ -96,7 +96,7 @@ func TestCustomersConcurrentLifecycle(t *testing.T) {
 	email := func(i int) string { return fmt.Sprintf("life-%02d@example.com", i) }
 	phase := func(name string, bounds map[string]int, fn func(i int) error) {
 		t.Helper()
-		runPhase(t, store, n, name, bounds, fn)
+		runPhase(t, store, name, bounds, fn)
 	}
 
 	// Ideally 5 creates of 10; the first call goes out alone.

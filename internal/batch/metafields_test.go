@@ -45,7 +45,7 @@ func warmUpMetafield(t *testing.T, svc *Metafields, customerID int, key string) 
 // metafields from 50 concurrent callers, as Terraform does with count = 50,
 // and checks each caller got its own metafield from a handful of requests.
 func TestMetafieldsConcurrentLifecycle(t *testing.T) {
-	const n = 50
+	const n = lifecycleItems
 	store, api := startSandbox(t, sandbox.Options{Latency: 20 * time.Millisecond})
 	customers := metafieldCustomers(t, api, 5)
 	svc := NewMetafields(api)
@@ -56,7 +56,7 @@ func TestMetafieldsConcurrentLifecycle(t *testing.T) {
 
 	phase := func(name string, bounds map[string]int, fn func(i int) error) {
 		t.Helper()
-		runPhase(t, store, n, name, bounds, fn)
+		runPhase(t, store, name, bounds, fn)
 	}
 
 	// Ideally 5 batches of 10; the first call goes out alone.

@@ -9,15 +9,19 @@ import (
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/sandbox"
 )
 
-// runPhase runs fn for items 0 to n-1 at once, as Terraform runs a phase's
+// lifecycleItems is how many items the lifecycle tests run through a
+// service at once: five full batches.
+const lifecycleItems = 50
+
+// runPhase runs fn for items 0 to lifecycleItems-1 at once, as Terraform runs a phase's
 // resources, and checks the requests the store received: at least one and
 // at most its bound for each endpoint in bounds, and no 429.
-func runPhase(t *testing.T, store *sandbox.Store, n int, name string, bounds map[string]int, fn func(i int) error) {
+func runPhase(t *testing.T, store *sandbox.Store, name string, bounds map[string]int, fn func(i int) error) {
 	t.Helper()
 	store.ResetStats()
 	var mu sync.Mutex
 	var errs []error
-	each(n, func(i int) {
+	each(lifecycleItems, func(i int) {
 		if err := fn(i); err != nil {
 			mu.Lock()
 			errs = append(errs, fmt.Errorf("%s %d: %w", name, i, err))

@@ -153,7 +153,9 @@ func TestPacerProbesAFreshWindow(t *testing.T) {
 		t.Errorf("a known window with room: slept %v, want requests sent together", clock.sleeps)
 	}
 	// The window resets: one probe again.
-	clock.sleep(ctx, 11*time.Second)
+	if err := clock.sleep(ctx, 11*time.Second); err != nil {
+		t.Fatal(err)
+	}
 	clock.sleeps = nil
 	if err := p.wait(ctx, clock.sleep); err != nil || len(clock.sleeps) != 0 {
 		t.Fatalf("first request of a new window: err %v, slept %v", err, clock.sleeps)
