@@ -167,3 +167,54 @@ func TestPacerProbesAFreshWindow(t *testing.T) {
 		t.Fatalf("second request of a new window: %v, want it held for the probe's answer", err)
 	}
 }
+
+// TestPacerKeepsTheFloorClearOfOtherClients: when the store's count falls
+// faster than a client's own requests explain, others are sending from the
+// same count; the client then keeps the share's floor clear of as many
+// requests in flight per other client as it has itself, where a client
+// alone goes down to the floor.
+func TestPacerKeepsTheFloorClearOfOtherClients(t *testing.T) {
+	answer := func(p *pacer, left int) {
+		h := http.Header{}
+		h.Set("X-Rate-Limit-Requests-Left", strconv.Itoa(left))
+		h.Set("X-Rate-Limit-Time-Reset-Ms", "10000")
+		h.Set("X-Rate-Limit-Requests-Quota", "60") // share 80: a floor of 12
+		p.observe(http.StatusOK, h)
+	}
+	held := func(ctx context.Context, d time.Duration) error { return context.Canceled }
+	for _, tc := range []struct {
+		name      string
+		storeLeft int // the store's count at the second answer, after 6 own requests
+		wantPeers int
+		sendsAt20 bool
+	}{
+		{name: "alone", storeLeft: 44, wantPeers: 1, sendsAt20: true},
+		{name: "two others", storeLeft: 32, wantPeers: 3, sendsAt20: false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			clock := &fakeClock{t: time.Unix(0, 0)}
+			p := newPacer(clock.now, 80)
+			ctx := context.Background()
+			if err := p.wait(ctx, clock.sleep); err != nil { // the probe
+				t.Fatal(err)
+			}
+			answer(p, 50)
+			for range 6 {
+				if err := p.wait(ctx, clock.sleep); err != nil {
+					t.Fatal(err)
+				}
+			}
+			answer(p, tc.storeLeft) // one of the six answered: five in flight
+			if p.peers != tc.wantPeers {
+				t.Fatalf("peers = %d, want %d", p.peers, tc.wantPeers)
+			}
+			p.mu.Lock()
+			p.left = 20
+			p.mu.Unlock()
+			err := p.wait(ctx, held)
+			if sent := err == nil; sent != tc.sendsAt20 {
+				t.Errorf("20 left, floor 12, 5 in flight: sent %t, want %t", sent, tc.sendsAt20)
+			}
+		})
+	}
+}
