@@ -236,26 +236,9 @@ func (r *valueResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 
 // ImportState accepts customer_id/attribute_id, or an identity.
 func (r *valueResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	var cid, aid int
-	if req.ID == "" {
-		var identity identityModel
-		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		cid, aid = int(identity.CustomerID.ValueInt64()), int(identity.AttributeID.ValueInt64())
-		if cid <= 0 || aid <= 0 {
-			resp.Diagnostics.AddError("Invalid import identity",
-				fmt.Sprintf("customer_id and attribute_id must both be positive ids, got %d and %d.", cid, aid))
-			return
-		}
-	} else {
-		var diags diag.Diagnostics
-		cid, aid, diags = parseImportID(req.ID)
-		resp.Diagnostics.Append(diags...)
-		if diags.HasError() {
-			return
-		}
+	cid, aid, ok := fwresource.ImportIDPair(ctx, req, &resp.Diagnostics, "customer_id", "attribute_id", parseImportID)
+	if !ok {
+		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), formatID(cid, aid))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("customer_id"), int64(cid))...)

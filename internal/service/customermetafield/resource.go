@@ -190,26 +190,9 @@ func (r *metafieldResource) Delete(ctx context.Context, req resource.DeleteReque
 
 // ImportState accepts customer_id/metafield_id, or an identity.
 func (r *metafieldResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	var cid, id int
-	if req.ID == "" {
-		var identity identityModel
-		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		cid, id = int(identity.CustomerID.ValueInt64()), int(identity.ID.ValueInt64())
-		if cid <= 0 || id <= 0 {
-			resp.Diagnostics.AddError("Invalid import identity",
-				fmt.Sprintf("customer_id and id must both be positive ids, got %d and %d.", cid, id))
-			return
-		}
-	} else {
-		var diags diag.Diagnostics
-		cid, id, diags = parseImportID(req.ID)
-		resp.Diagnostics.Append(diags...)
-		if diags.HasError() {
-			return
-		}
+	cid, id, ok := fwresource.ImportIDPair(ctx, req, &resp.Diagnostics, "customer_id", "id", parseImportID)
+	if !ok {
+		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.Itoa(id))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("customer_id"), int64(cid))...)
