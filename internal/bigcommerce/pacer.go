@@ -21,17 +21,6 @@ type pacer struct {
 	left    int       // requests left in the current window, less those sent since
 	quota   int       // the window's size, from X-Rate-Limit-Requests-Quota
 	resetAt time.Time // when the current window ends
-
-	// Other clients of the store send from the same count, and their
-	// requests since this client's latest answer are not in it. peers
-	// estimates how many clients are sending, itself included, from how
-	// much faster the store's count falls than this client's own sends
-	// explain; each is assumed to have as many requests in flight as this
-	// one, and the share's floor is kept clear of them all.
-	inflight  int // requests sent and not answered yet
-	peers     int // clients sending, at least 1
-	firstLeft int // the store's count at this window's first answer
-	ownSince  int // requests this client sent since that answer
 }
 
 // reserve is left for the store's other apps and for requests already in
@@ -47,12 +36,8 @@ func newPacer(now func() time.Time, share int) *pacer {
 	if share <= 0 || share > 100 {
 		share = DefaultQuotaShare
 	}
-	return &pacer{now: now, share: share, peers: 1}
+	return &pacer{now: now, share: share}
 }
-
-// minPeerSample is how many of its own requests a client sends in a window
-// before it reads how many others are sending: fewer say too little.
-const minPeerSample = 5
 
 // floor is how many requests of the window the client leaves to others:
 // the share it may not use, and at least the reserve. The store's count is
@@ -84,21 +69,14 @@ func (p *pacer) wait(ctx context.Context, sleep func(context.Context, time.Durat
 		case !p.known && !p.probing:
 			p.probing = true
 			p.left--
-			p.inflight++
 			p.mu.Unlock()
 			return nil
 		case !p.known:
 			d = probeWait
-		case p.left-(p.peers-1)*p.inflight > p.floor():
+		case p.left > p.floor():
 			p.left--
-			p.inflight++
-			p.ownSince++
 			p.mu.Unlock()
 			return nil
-		case p.left > p.floor():
-			// Room, unless the others have used it meanwhile: the answers
-			// to the requests in flight tell.
-			d = probeWait
 		default:
 			d = p.resetAt.Sub(now)
 		}
@@ -115,14 +93,12 @@ func (p *pacer) unsent() {
 	defer p.mu.Unlock()
 	p.probing = false
 	p.left++
-	p.inflight = max(p.inflight-1, 0)
 }
 
 // observe reads the quota headers of an answer.
 func (p *pacer) observe(status int, h http.Header) {
 	p.mu.Lock()
 	p.probing = false // answered, with or without a count: the next may look
-	p.inflight = max(p.inflight-1, 0)
 	p.mu.Unlock()
 	left, err1 := strconv.Atoi(h.Get("X-Rate-Limit-Requests-Left"))
 	resetMs, err2 := strconv.Atoi(h.Get("X-Rate-Limit-Time-Reset-Ms"))
@@ -145,19 +121,12 @@ func (p *pacer) observe(status int, h http.Header) {
 	sameWindow := p.known && absDuration(resetAt.Sub(p.resetAt)) < time.Second
 	if sameWindow {
 		p.left = min(p.left, left)
-		if p.ownSince >= minPeerSample {
-			// The count fell by drop while this client sent ownSince.
-			drop := p.firstLeft - left
-			p.peers = max(1, (drop+p.ownSince/2)/p.ownSince)
-		}
 		return
 	}
 	if p.known && resetAt.Before(p.resetAt) {
 		return // a late answer from the previous window
 	}
-	// A new window keeps the estimate of peers until it has its own.
 	p.known, p.left, p.resetAt = true, left, resetAt
-	p.firstLeft, p.ownSince = left, 0
 }
 
 func absDuration(d time.Duration) time.Duration {
