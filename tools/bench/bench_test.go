@@ -97,6 +97,15 @@ func TestBounds(t *testing.T) {
 	if got := quotaBoundAfter(167, 20*time.Second, 88, 150, w, 100); got != 10*time.Second {
 		t.Errorf("quotaBoundAfter at 100 %% = %s, want 10s", got)
 	}
+	if got := phaseCalls("store", "refresh", 200); got != 621 {
+		t.Errorf("store refresh calls = %d, want 621", got)
+	}
+	if got := phaseCalls("store", "update", 200); got != 600 {
+		t.Errorf("store update calls = %d, want 600", got)
+	}
+	if got := phaseCalls("customers", "apply", 200); got != 200 {
+		t.Errorf("customers apply calls = %d, want 200", got)
+	}
 	if got := latencyBound(81, 50*time.Millisecond, 10); got != 450*time.Millisecond {
 		t.Errorf("latencyBound = %s", got)
 	}
@@ -120,10 +129,18 @@ func TestRatioAndVerdict(t *testing.T) {
 	if !strings.Contains(v.mark, "cannot hold") || !strings.Contains(v.note, "at least 150 s") {
 		t.Errorf("quota-bound miss: %+v", v)
 	}
-	// 50 requests: the quota does not explain a miss.
-	v = floorVerdict(cfg, r, phaseResult{name: "apply", wall: 20 * time.Second, total: 50}, floor)
-	if strings.Contains(v.mark, "cannot hold") || !strings.Contains(v.note, "do not explain") {
+	// 50 requests: the quota does not explain a miss, and the 621 calls'
+	// latency (at least 3.1 s) explains only part of it.
+	long := &phaseResult{name: "apply", wall: 20 * time.Second}
+	v = floorVerdict(cfg, r, phaseResult{name: "apply", wall: 40 * time.Second, total: 50}, long)
+	if strings.Contains(v.mark, "cannot hold") || !strings.Contains(v.note, "do not explain") || !strings.Contains(v.note, "621 resource calls") {
 		t.Errorf("unexplained miss: %+v", v)
+	}
+	// The same 50 requests over a short floor: the calls' latency is what
+	// the target cannot absorb.
+	v = floorVerdict(cfg, r, phaseResult{name: "apply", wall: 20 * time.Second, total: 50}, floor)
+	if !strings.Contains(v.mark, "cannot hold") || !strings.Contains(v.note, "so ≥ 3.1 s") {
+		t.Errorf("latency-bound miss: %+v", v)
 	}
 	if v := floorVerdict(cfg, r, phaseResult{name: "apply", err: errors.New("x")}, floor); v.mark != "" {
 		t.Errorf("failed phase: %+v", v)

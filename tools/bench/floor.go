@@ -97,6 +97,20 @@ func latencyBound(requests int, latency time.Duration, parallelism int) time.Dur
 	return time.Duration(ceilDiv(requests, parallelism)) * latency
 }
 
+// phaseCalls is how many resource calls (reads, creates, updates or
+// deletes) a phase makes to the provider: each waits for its own answer,
+// batched or not.
+func phaseCalls(scenario, phase string, n int) int {
+	switch {
+	case scenario == "store" && phase == "update":
+		return 3 * n // customers, addresses and values change
+	case scenario == "store":
+		return 3*n + 1 + storeGroups
+	default:
+		return n
+	}
+}
+
 type verdict struct{ mark, note string }
 
 // floorVerdict checks a batching-on phase against its floor and, when it
@@ -120,7 +134,8 @@ func floorVerdict(cfg config, r runResult, p phaseResult, fp *phaseResult) verdi
 		}
 	}
 	qb := max(quotaBound(sent, cfg.quota, cfg.window, defaultShare), quotaBoundAfter(prevSent, prevWall, sent, cfg.quota, cfg.window, defaultShare))
-	lb := latencyBound(sent, cfg.latency, cfg.parallelism)
+	calls := phaseCalls(r.scenario, p.name, r.n)
+	lb := latencyBound(max(sent, calls), cfg.latency, cfg.parallelism)
 	best := fp.wall + qb + lb
 	var why strings.Builder
 	fmt.Fprintf(&why, "%s, N = %d, %s state, %s: %.1f s is %.2f× its floor (%.1f s), over %.1f×. ",
@@ -133,7 +148,7 @@ func floorVerdict(cfg config, r runResult, p phaseResult, fp *phaseResult) verdi
 	if p.rateLimited > 0 {
 		fmt.Fprintf(&why, "; the store answered %d 429s", p.rateLimited)
 	}
-	fmt.Fprintf(&why, ". Latency: each request waits ≥ %s and at most %d are in flight, so ≥ %.1f s. ", cfg.latency, cfg.parallelism, lb.Seconds())
+	fmt.Fprintf(&why, ". Latency: each of the phase's %d resource calls waits ≥ %s for its answer, batched or not, and at most %d run at once, so ≥ %.1f s. ", calls, cfg.latency, cfg.parallelism, lb.Seconds())
 	if best.Seconds() > limit*fp.wall.Seconds() {
 		fmt.Fprintf(&why, "Floor + these = %.1f s = %.2f× the floor: the target cannot hold here.", best.Seconds(), float64(best)/float64(fp.wall))
 		return verdict{mark: "time ❌ (cannot hold, see notes)", note: why.String()}
