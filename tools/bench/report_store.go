@@ -124,7 +124,7 @@ func storeRequestNote(phase string, n, parallelism int, fam map[string]int) stri
 	if len(over) == 0 {
 		return ""
 	}
-	return strings.Join(over, "; ") + fmt.Sprintf(". A batch holds what is waiting when it goes, and Terraform's -parallelism=%d slots are shared by every family the phase works on at once (in destroy, addresses and values together, their customers after them): when every slot waits, the fullest batch goes first and the others keep filling, but with k families at once the fullest holds about %d/k to %d. `go test ./internal/batch -run TestSchedulerSharedAcrossFamilies -v` measures three families interleaved through 10 slots at about 13 requests each for 60 items (4.6 a batch); the target assumes full batches and cannot hold for families Terraform interleaves.", parallelism, parallelism, parallelism)
+	return strings.Join(over, "; ") + fmt.Sprintf(". A batch holds what is waiting when it goes, and Terraform's -parallelism=%d slots are shared by every family the phase works on at once: when every slot waits, the fullest batch goes first and the others keep filling, but with k families at once the fullest holds about %d/k to %d. `go test ./internal/batch -run TestSchedulerSharedAcrossFamilies -v` measures three families interleaved through 10 slots at about 13 requests each for 60 items (4.6 a batch); the target assumes full batches and cannot hold for families Terraform interleaves.", parallelism, parallelism, parallelism)
 }
 
 // writeStoreEndpoints lists each batching-on and floor phase's requests by
