@@ -31,10 +31,12 @@ var (
 )
 
 // NewResource returns the bigcommerce_customer_attribute_value resource.
-func NewResource() resource.Resource { return &valueResource{} }
+func NewResource() resource.Resource {
+	return &valueResource{ResourceBase: fwresource.NewResourceBase("customer_attribute_value")}
+}
 
 type valueResource struct {
-	fwresource.WithClient
+	fwresource.ResourceBase
 }
 
 type resourceModel struct {
@@ -53,10 +55,6 @@ type identityModel struct {
 
 func (m resourceModel) identity() identityModel {
 	return identityModel{CustomerID: m.CustomerID, AttributeID: m.AttributeID}
-}
-
-func (r *valueResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_customer_attribute_value"
 }
 
 func (r *valueResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -161,10 +159,9 @@ func (r *valueResource) Create(ctx context.Context, req resource.CreateRequest, 
 
 func (r *valueResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := fwresource.ReadContext(ctx, state.Timeouts.Read, &resp.Diagnostics)
+	ctx, cancel, ok := fwresource.ReadState(ctx, req.State, &state, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
@@ -215,10 +212,9 @@ func (r *valueResource) Update(ctx context.Context, req resource.UpdateRequest, 
 
 func (r *valueResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state resourceModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	ctx, cancel := fwresource.WriteContext(ctx, state.Timeouts.Delete, &resp.Diagnostics)
+	ctx, cancel, ok := fwresource.DeleteState(ctx, req.State, &state, &resp.Diagnostics)
 	defer cancel()
-	if resp.Diagnostics.HasError() {
+	if !ok {
 		return
 	}
 
