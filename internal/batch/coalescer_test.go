@@ -416,3 +416,38 @@ func TestWrongResultCountFailsEveryCaller(t *testing.T) {
 		t.Fatal("an Exec that lost results must fail its callers")
 	}
 }
+
+// TestSlowStartFillsBatches reproduces Terraform on a loaded machine: its
+// workers reach the provider one by one, tens of ms apart, and each takes
+// as long again between its calls, while the store answers in a few ms. A
+// batch closed a few ms after its last arrival holds whatever came during
+// the previous request, and the batches stay small for the whole apply.
+func TestSlowStartFillsBatches(t *testing.T) {
+	const items = 50
+	rec := &recorder{latency: 5 * time.Millisecond}
+	c := New(Options{MaxSize: 10, AwaitSent: true}, rec.exec)
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for w := range 10 {
+		wg.Go(func() {
+			time.Sleep(time.Duration(w) * 20 * time.Millisecond)
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= items {
+					return
+				}
+				if got, err := c.Do(context.Background(), i); err != nil || got != 2*i {
+					t.Errorf("Do(%d) = %d, %v", i, got, err)
+					return
+				}
+				time.Sleep(30 * time.Millisecond)
+			}
+		})
+	}
+	wg.Wait()
+	sizes := rec.sizes()
+	t.Logf("batch sizes: %v", sizes)
+	if limit := items/10 + items/20; len(sizes) > limit {
+		t.Fatalf("%d calls of slowly starting workers made %d batches, want at most %d: %v", items, len(sizes), limit, sizes)
+	}
+}

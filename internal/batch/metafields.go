@@ -61,6 +61,9 @@ func newMetafields(api MetafieldAPI, window Options) *Metafields {
 	// Terraform asks the provider to stop, so that what the store did
 	// reaches the state.
 	o.AwaitSent = true
+	if o.Scheduler == nil {
+		o.Scheduler = NewScheduler()
+	}
 	m.create = New(o, m.createBatch)
 	m.update = New(o, m.updateBatch)
 	m.remove = New(o, m.deleteBatch)

@@ -58,14 +58,15 @@ func (s *Scheduler) join(m member) {
 func (s *Scheduler) arrive(now time.Time, opts Options) bool {
 	since := now.Sub(s.lastSeen)
 	if since > opts.MaxGap {
-		s.owed = 0 // whoever was answered that long ago is not coming back
+		// A new stream: whoever was answered that long ago is not coming
+		// back, and the last stream's pace says nothing about this one.
+		s.owed, s.pace, s.dev = 0, 0, 0
+	} else {
+		s.observePace(since)
 	}
 	lone := s.inflight == 0 && s.owed == 0 && since > opts.Idle
 	for _, m := range s.members {
 		lone = lone && m.idle()
-	}
-	if s.owed > 0 {
-		s.observePace(since)
 	}
 	s.owed = max(s.owed-1, 0)
 	s.lastSeen = now
@@ -135,16 +136,20 @@ func (s *Scheduler) due(opened time.Time, lone bool, opts Options) time.Time {
 // gap is how long a batch waits for its next item after the latest arrival
 // or answer.
 func (s *Scheduler) gap(opts Options) time.Duration {
-	if s.owed == 0 {
-		return opts.MinGap
+	if s.pace == 0 && s.owed == 0 {
+		return opts.MinGap // the first calls of a stream, arriving together
 	}
-	// Callers are expected back: wait as long as they usually take, and
-	// never less than a few MinGaps, so a scheduling hiccup does not split
-	// a batch; the wait ends early anyway once the batch is full.
+	// Calls are coming: wait as long as they usually take to follow each
+	// other, and never less than a few MinGaps, so a scheduling hiccup
+	// does not split a batch; the wait ends early anyway once the batch is
+	// full. Counting only callers expected back is not enough: on a loaded
+	// machine Terraform's workers reach the provider one by one, tens of ms
+	// apart, and each batch would hold what came during the last request.
 	return min(max(s.pace+4*s.dev, 4*opts.MinGap), opts.MaxGap)
 }
 
-// observePace takes the time between two arrivals of returning callers.
+// observePace takes the time between two events of a stream: arrivals, and
+// answers whose callers come back.
 func (s *Scheduler) observePace(d time.Duration) {
 	if s.pace == 0 {
 		s.pace, s.dev = d, d/2

@@ -28,16 +28,18 @@ func slots(parallelism, n int, work func(i int)) {
 	wg.Wait()
 }
 
-// familyRequests sends n items of each of three families through 10 slots,
-// interleaved as a plan of customers with an address and a value each
-// reaches them, and counts each family's requests.
-func familyRequests(t *testing.T, shared bool) [3]int64 {
-	t.Helper()
-	const n = 60
-	var sched *Scheduler
-	if shared {
-		sched = NewScheduler()
-	}
+// TestSchedulerSharedAcrossFamilies sends 60 items of each of three
+// families through 10 slots, interleaved as a plan of customers with an
+// address and a value each reaches them. Each family sees about three
+// callers at a time; with one scheduler the fullest batch goes first while
+// the others keep filling. 60 items a family take 6 requests with full
+// batches; with k families waiting at once the fullest holds 10/k to 10, and
+// 13 a family are measured. One scheduler per family took 45 to 51 in all,
+// and with the gap that follows the stream's pace, several seconds more:
+// each family waits for callers that are waiting in another's batch.
+func TestSchedulerSharedAcrossFamilies(t *testing.T) {
+	const n, limit = 60, 42
+	sched := NewScheduler()
 	var requests [3]atomic.Int64
 	var families [3]*Coalescer[int, int]
 	for f := range families {
@@ -56,20 +58,8 @@ func familyRequests(t *testing.T, shared bool) [3]int64 {
 	for f := range got {
 		got[f] = requests[f].Load()
 	}
-	return got
-}
-
-// TestSchedulerSharedAcrossFamilies: three families sharing Terraform's 10
-// slots each see about three callers at a time; with one scheduler the
-// fullest batch goes first while the others keep filling, so the batches
-// are fuller and the requests fewer. 60 items a family take 6 requests
-// ideally.
-func TestSchedulerSharedAcrossFamilies(t *testing.T) {
-	alone := familyRequests(t, false)
-	shared := familyRequests(t, true)
-	sum := func(r [3]int64) int64 { return r[0] + r[1] + r[2] }
-	t.Logf("requests per family: alone %v, shared %v", alone, shared)
-	if sum(shared) >= sum(alone) {
-		t.Errorf("shared scheduler: %d requests, one per family: %d; want fewer shared", sum(shared), sum(alone))
+	t.Logf("requests per family: %v", got)
+	if sum := got[0] + got[1] + got[2]; sum > limit {
+		t.Errorf("three families of %d items through one scheduler: %d requests, want at most %d", n, sum, limit)
 	}
 }

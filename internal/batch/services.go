@@ -11,10 +11,12 @@ type API interface {
 	MetafieldAPI
 }
 
-// Services are the batching services of one configured provider. Their
-// writes share one Scheduler, because they share Terraform's parallelism
-// slots: an apply creates customers, their addresses and their attribute
-// values at once, and each family alone would see a third of the callers.
+// Services are the batching services of one configured provider. All their
+// coalescers share one Scheduler, because their callers share Terraform's
+// parallelism slots: an apply creates customers, their addresses and their
+// attribute values at once, and a refresh reads them at once, so each
+// family alone would see a fraction of the callers, and would wait for
+// callers that are waiting in another family's batch.
 type Services struct {
 	Customers       *Customers
 	Addresses       *Addresses
@@ -24,28 +26,28 @@ type Services struct {
 
 // NewServices returns the batching services over api.
 func NewServices(api API) Services {
-	writes := Options{Scheduler: NewScheduler()}
+	window := Options{Scheduler: NewScheduler()}
 	return Services{
-		Customers:       newCustomers(api, writes),
-		Addresses:       newAddresses(api, writes),
-		AttributeValues: newAttributeValues(api, writes),
-		Metafields:      newMetafields(api, writes),
+		Customers:       newCustomers(api, window),
+		Addresses:       newAddresses(api, window),
+		AttributeValues: newAttributeValues(api, window),
+		Metafields:      newMetafields(api, window),
 	}
 }
 
 // familyOptions returns the options of one coalescer of a family's service:
-// window's timings, hold (the pacer's view of the quota), and for writes the
-// window's scheduler.
+// window's timings and scheduler (one for the family when window has none),
+// and hold, the pacer's view of the quota.
 func familyOptions(window Options, hold func() time.Duration) func(size, inFlight int, write bool) Options {
+	if window.Scheduler == nil {
+		window.Scheduler = NewScheduler()
+	}
 	return func(size, inFlight int, write bool) Options {
 		o := window
 		o.MaxSize, o.MaxInFlight, o.Hold = size, inFlight, hold
 		// A write's caller waits for the answer even when Terraform asks
 		// the provider to stop, so that what the store did reaches the state.
 		o.AwaitSent = write
-		if !write {
-			o.Scheduler = nil // reads do not wait on other families' writes
-		}
 		return o
 	}
 }
