@@ -53,6 +53,14 @@ type Options struct {
 	// MaxWait is the longest a batch stays open for more items, unless it
 	// could not go out anyway (Hold, MaxInFlight). Default 2 s.
 	MaxWait time.Duration
+	// FollowPace makes a batch wait for the next call as long as calls
+	// have been following each other, even when no caller it answered is
+	// expected back. Writes need it: Terraform makes each write after
+	// planning it and, with local state, after writing the state file, so
+	// on a loaded machine its calls reach the provider tens of ms apart,
+	// and a batch closed MinGap after its last call holds only what came
+	// during the previous request. Reads come in bursts and go at its end.
+	FollowPace bool
 	// Idle: a call that finds nothing open, nothing in flight, no caller
 	// expected back and no activity for this long is alone, and goes out at
 	// once. Default 100 ms.

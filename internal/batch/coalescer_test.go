@@ -425,7 +425,7 @@ func TestWrongResultCountFailsEveryCaller(t *testing.T) {
 func TestSlowStartFillsBatches(t *testing.T) {
 	const items = 50
 	rec := &recorder{latency: 5 * time.Millisecond}
-	c := New(Options{MaxSize: 10, AwaitSent: true}, rec.exec)
+	c := New(Options{MaxSize: 10, AwaitSent: true, FollowPace: true}, rec.exec)
 	var next atomic.Int32
 	var wg sync.WaitGroup
 	for w := range 10 {

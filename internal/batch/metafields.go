@@ -59,8 +59,9 @@ func newMetafields(api MetafieldAPI, window Options) *Metafields {
 	o.MaxSize, o.Hold = bigcommerce.MaxMetafieldsPerBatch, api.QuotaWait
 	// Every call here is a write: its caller waits for the answer even when
 	// Terraform asks the provider to stop, so that what the store did
-	// reaches the state.
-	o.AwaitSent = true
+	// reaches the state, and its batch waits for calls at the pace they
+	// come.
+	o.AwaitSent, o.FollowPace = true, true
 	if o.Scheduler == nil {
 		o.Scheduler = NewScheduler()
 	}

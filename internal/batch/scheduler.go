@@ -61,7 +61,7 @@ func (s *Scheduler) arrive(now time.Time, opts Options) bool {
 		// A new stream: whoever was answered that long ago is not coming
 		// back, and the last stream's pace says nothing about this one.
 		s.owed, s.pace, s.dev = 0, 0, 0
-	} else {
+	} else if opts.FollowPace || s.owed > 0 {
 		s.observePace(since)
 	}
 	lone := s.inflight == 0 && s.owed == 0 && since > opts.Idle
@@ -136,20 +136,18 @@ func (s *Scheduler) due(opened time.Time, lone bool, opts Options) time.Time {
 // gap is how long a batch waits for its next item after the latest arrival
 // or answer.
 func (s *Scheduler) gap(opts Options) time.Duration {
-	if s.pace == 0 && s.owed == 0 {
-		return opts.MinGap // the first calls of a stream, arriving together
+	if s.owed == 0 && (!opts.FollowPace || s.pace == 0) {
+		return opts.MinGap
 	}
-	// Calls are coming: wait as long as they usually take to follow each
-	// other, and never less than a few MinGaps, so a scheduling hiccup
-	// does not split a batch; the wait ends early anyway once the batch is
-	// full. Counting only callers expected back is not enough: on a loaded
-	// machine Terraform's workers reach the provider one by one, tens of ms
-	// apart, and each batch would hold what came during the last request.
+	// Calls are coming (callers just answered, or with FollowPace a stream
+	// of calls): wait as long as they usually take, and never less than a
+	// few MinGaps, so a scheduling hiccup does not split a batch; the wait
+	// ends early anyway once the batch is full.
 	return min(max(s.pace+4*s.dev, 4*opts.MinGap), opts.MaxGap)
 }
 
-// observePace takes the time between two events of a stream: arrivals, and
-// answers whose callers come back.
+// observePace takes the time between two arrivals, or between an answer and
+// an arrival.
 func (s *Scheduler) observePace(d time.Duration) {
 	if s.pace == 0 {
 		s.pace, s.dev = d, d/2

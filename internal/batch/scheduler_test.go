@@ -43,7 +43,7 @@ func TestSchedulerSharedAcrossFamilies(t *testing.T) {
 	var requests [3]atomic.Int64
 	var families [3]*Coalescer[int, int]
 	for f := range families {
-		families[f] = New(Options{MaxSize: 10, Scheduler: sched, AwaitSent: true}, func(_ context.Context, items []int) []Result[int] {
+		families[f] = New(Options{MaxSize: 10, Scheduler: sched, AwaitSent: true, FollowPace: true}, func(_ context.Context, items []int) []Result[int] {
 			requests[f].Add(1)
 			time.Sleep(20 * time.Millisecond) // the store's latency
 			return make([]Result[int], len(items))
