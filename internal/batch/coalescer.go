@@ -11,7 +11,8 @@
 // batch is in flight it waits for that batch's callers, who come back with
 // their next calls as soon as they are answered; and it waits for callers
 // just answered at the pace they have been coming back (a few ms for reads,
-// one state-file write apart for writes with local state). A batch that
+// one state-file write apart for writes with local state); a write's batch
+// waits for any next call at the pace calls have been arriving. A batch that
 // could not go out anyway, because the quota or the concurrency limit holds
 // it back, keeps filling meanwhile.
 package batch
