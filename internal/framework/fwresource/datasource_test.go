@@ -7,13 +7,34 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/commerceops/terraform-provider-bigcommerce/internal/bigcommerce"
 )
+
+// readDataSource runs d's Read with config, and returns the state it wrote
+// into M unless Read failed.
+func readDataSource[M any](t *testing.T, d datasource.DataSource, s schema.Schema, config map[string]tftypes.Value) (M, diag.Diagnostics) {
+	t.Helper()
+	ctx := context.Background()
+	objectType := s.Type().TerraformType(ctx)
+	req := datasource.ReadRequest{Config: tfsdk.Config{Schema: s, Raw: tftypes.NewValue(objectType, config)}}
+	resp := &datasource.ReadResponse{State: tfsdk.State{Schema: s, Raw: tftypes.NewValue(objectType, nil)}}
+	d.Read(ctx, req, resp)
+	var got M
+	if !resp.Diagnostics.HasError() {
+		if diags := resp.State.Get(ctx, &got); diags.HasError() {
+			t.Fatal(diags)
+		}
+	}
+	return got, resp.Diagnostics
+}
 
 type testGroup struct {
 	ID   int

@@ -6,10 +6,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
@@ -49,23 +47,11 @@ func testListDataSource(groups []testGroup, err error) *ListDataSource[testListC
 
 func testListRead(t *testing.T, d *ListDataSource[testListConfig, testGroup, testListed], nameLike tftypes.Value) (testListConfig, diag.Diagnostics) {
 	t.Helper()
-	ctx := context.Background()
-	objectType := testListSchema.Type().TerraformType(ctx)
-	config := map[string]tftypes.Value{
+	return readDataSource[testListConfig](t, d, testListSchema, map[string]tftypes.Value{
 		"name_like": nameLike,
 		"ids":       tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, nil),
-		"groups":    tftypes.NewValue(testListSchema.Attributes["groups"].GetType().TerraformType(ctx), nil),
-	}
-	req := datasource.ReadRequest{Config: tfsdk.Config{Schema: testListSchema, Raw: tftypes.NewValue(objectType, config)}}
-	resp := &datasource.ReadResponse{State: tfsdk.State{Schema: testListSchema, Raw: tftypes.NewValue(objectType, nil)}}
-	d.Read(ctx, req, resp)
-	var got testListConfig
-	if !resp.Diagnostics.HasError() {
-		if diags := resp.State.Get(ctx, &got); diags.HasError() {
-			t.Fatal(diags)
-		}
-	}
-	return got, resp.Diagnostics
+		"groups":    tftypes.NewValue(testListSchema.Attributes["groups"].GetType().TerraformType(context.Background()), nil),
+	})
 }
 
 func TestListDataSourceListsObjectsAndIDs(t *testing.T) {

@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
@@ -37,18 +36,7 @@ func testLookupDataSource(calls *[]string) *LookupDataSource[testGroupModel, tes
 // testLookupRead reads the data source configured with id and name.
 func testLookupRead(t *testing.T, d *LookupDataSource[testGroupModel, testGroup], id, name tftypes.Value) (testGroupModel, diag.Diagnostics) {
 	t.Helper()
-	ctx := context.Background()
-	objectType := testLookupSchema.Type().TerraformType(ctx)
-	req := datasource.ReadRequest{Config: tfsdk.Config{Schema: testLookupSchema, Raw: tftypes.NewValue(objectType, map[string]tftypes.Value{"id": id, "name": name})}}
-	resp := &datasource.ReadResponse{State: tfsdk.State{Schema: testLookupSchema, Raw: tftypes.NewValue(objectType, nil)}}
-	d.Read(ctx, req, resp)
-	var got testGroupModel
-	if !resp.Diagnostics.HasError() {
-		if diags := resp.State.Get(ctx, &got); diags.HasError() {
-			t.Fatal(diags)
-		}
-	}
-	return got, resp.Diagnostics
+	return readDataSource[testGroupModel](t, d, testLookupSchema, map[string]tftypes.Value{"id": id, "name": name})
 }
 
 func TestLookupDataSourceReadsByIDOrKey(t *testing.T) {
